@@ -1,0 +1,1 @@
+"""iijview.export package."""

@@ -1,0 +1,1 @@
+"""iijview.gui package."""

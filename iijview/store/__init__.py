@@ -1,0 +1,1 @@
+"""iijview.store package."""

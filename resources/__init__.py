@@ -1,0 +1,1 @@
+"""Data the app reads through importlib.resources: item labels, headings, bundled samples."""
