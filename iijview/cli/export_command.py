@@ -1,0 +1,97 @@
+"""`iijview export FILE... -o OUT.xlsx`: one Excel workbook for all the given release files."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    """Add the `export` subcommand."""
+    p = subparsers.add_parser(
+        "export", help="write one Excel workbook for the given release files",
+        description="Parse the release files, apply the workspace's corrections and write one "
+                    "workbook: a sheet per statement, Summary with charts, Findings, Corrections, Sources.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="release files (text)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="workbook to write")
+    p.add_argument("--no-checks", action="store_true", help="skip the consistency checks (no findings)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Export the files; bad files are reported in one sentence each and the rest exported."""
+    from iijview import ReleaseError, load_release
+    from iijview.export import ExportError, write_workbook
+
+    output = Path(args.output)
+    if output.suffix == "":
+        output = output.with_suffix(".xlsx")
+    if output.suffix.lower() != ".xlsx":
+        _say(f"the output must be an .xlsx workbook, not {output.name}.")
+        return 2
+    workspace, problem = _open_workspace(getattr(args, "workspace", None))
+    failed = 0
+    if problem:
+        _say(problem)
+        failed += 1
+    releases = []
+    for name in args.files:
+        try:
+            release = load_release(name, checks=not args.no_checks)
+        except ReleaseError as exc:
+            _say(str(exc))
+            failed += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bad file must never end the export with a traceback
+            _say(f"{name}: could not be read ({type(exc).__name__}: {exc}).")
+            failed += 1
+            continue
+        if workspace is not None:
+            try:
+                applied = workspace.apply(release)
+                release = applied if applied is not None and hasattr(applied, "statements") else release
+            except Exception as exc:  # noqa: BLE001
+                _say(f"{name}: stored corrections could not be applied ({exc}); exported as parsed.")
+        releases.append(release)
+    if not releases:
+        _say("nothing to export: no file could be read.")
+        return 2
+    try:
+        path = write_workbook(releases, output, workspace)
+    except ExportError as exc:
+        _say(str(exc))
+        return 2
+    sheets = sum(len(r.statements) for r in releases)
+    print(f"Wrote {path}: {len(releases)} release(s), {sheets} statement sheet(s).")
+    return 2 if failed else 0
+
+
+def _open_workspace(folder):
+    """(Workspace or None, problem sentence or ''): the corrections store, if there is one.
+
+    An explicit --workspace must exist; the default one (IIJVIEW_HOME or the store's default)
+    may not exist yet, which simply means no corrections.
+    """
+    explicit = bool(folder)
+    folder = folder or os.environ.get("IIJVIEW_HOME")
+    try:
+        from iijview.store import Workspace
+    except ImportError:
+        if explicit:
+            return None, "corrections not applied: this build has no workspace support."
+        return None, ""
+    try:
+        if folder:
+            if not Path(folder).is_dir():
+                if explicit:
+                    return None, f"corrections not applied: the workspace folder {folder} does not exist."
+                return None, ""
+            return Workspace(folder), ""
+        default = getattr(Workspace, "default", None)
+        return (default() if callable(default) else None), ""
+    except Exception as exc:  # noqa: BLE001 - a broken workspace must not stop the export
+        return None, f"corrections not applied: the workspace could not be opened ({exc})."
+
+
+def _say(sentence: str) -> None:
+    print(f"iijview export: {sentence}", file=sys.stderr)

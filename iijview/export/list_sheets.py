@@ -1,0 +1,149 @@
+"""The Sources, Findings and Corrections sheets: flat lists written as Excel tables."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from iijview.export.corrections import CorrectionNote
+from iijview.export.spec import ListSheet
+from iijview.export.table_writer import SheetLayout, clean_text, put_value
+from iijview.model import Release
+
+_HEADER_FONT = Font(bold=True)
+_LINK_FONT = Font(color="0563C1", underline="single")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_WRAPPED = {"Message", "SHA-256"}
+
+
+@dataclass
+class ExportedRelease:
+    """A release as exported: its sheet prefix and the layout of each statement sheet by key."""
+
+    release: Release
+    prefix: str
+    parsed_at: _dt.datetime
+    layouts: dict[str, SheetLayout] = field(default_factory=dict)
+    notes: dict[tuple[str, str, str], CorrectionNote] = field(default_factory=dict)
+
+
+def sources_sheet(exported: list[ExportedRelease], version: str) -> ListSheet:
+    """Where every figure comes from: file, hash, company, period, standard, parse time, version."""
+    headers = ["Release", "File name", "SHA-256", "Company", "Fiscal period", "Standard", "Layout",
+               "Parsed at", "App version", "Statements", "Findings"]
+    rows = []
+    for ex in exported:
+        r = ex.release
+        rows.append([ex.prefix, r.name, r.sha256, r.company,
+                     r.fiscal_period.label() if r.fiscal_period else "", r.standard, r.layout,
+                     ex.parsed_at.replace(microsecond=0), version, len(r.statements), len(r.findings)])
+    return ListSheet("Sources", "Sources", headers, rows,
+                     formats={"Parsed at": "yyyy-mm-dd hh:mm:ss", "Statements": "0", "Findings": "0"},
+                     empty_text="No releases.")
+
+
+def findings_sheet(exported: list[ExportedRelease]) -> ListSheet:
+    """Every finding of every release, with a link to the first cell it names."""
+    headers = ["Release", "Statement", "Severity", "Rule", "Message", "Source line", "Period",
+               "Expected", "Found", "Difference", "Cells"]
+    rows, links = [], {}
+    for ex in exported:
+        for f in ex.release.findings:
+            layout = ex.layouts.get(f.statement)
+            refs = [layout.cell_refs.get((f.statement, i, c)) for i, c in f.cells] if layout else []
+            refs = [ref for ref in refs if ref]
+            if layout is not None and refs:
+                links[(len(rows), "Cells")] = layout.link((f.statement, *f.cells[0]))
+            rows.append([ex.prefix, layout.sheet if layout else f.statement, f.severity, f.rule,
+                         f.message, f.line or None, f.period.label() if f.period else "",
+                         f.expected, f.found, f.difference, ", ".join(refs)])
+    amount = "#,##0.##;-#,##0.##;0"
+    return ListSheet("Findings", "Findings", headers, rows,
+                     formats={"Expected": amount, "Found": amount, "Difference": amount, "Source line": "0"},
+                     empty_text="No findings.", links=links)
+
+
+def corrections_sheet(exported: list[ExportedRelease]) -> ListSheet:
+    """Every corrected cell: statement, line, period, parsed and corrected value, when and who."""
+    headers = ["Release", "Statement", "Line", "Period", "Parsed value", "Corrected value", "When", "Who"]
+    rows, links = [], {}
+    for ex in exported:
+        seen = set()
+        for st in ex.release.statements:
+            layout = ex.layouts.get(st.key)
+            keys = st.item_keys()
+            for i, item in enumerate(st.items):
+                for col in st.columns:
+                    cell = item.cells.get(col.key)
+                    if cell is None or cell.status != "corrected":
+                        continue
+                    note = ex.notes.get((st.key, keys[i], col.key))
+                    seen.add((st.key, keys[i], col.key))
+                    if layout is not None:
+                        links[(len(rows), "Corrected value")] = layout.link((st.key, i, col.key))
+                    parsed = cell.original if cell.original is not None else (cell.original_text or None)
+                    rows.append([ex.prefix, layout.sheet if layout else st.key, item.label, col.title(),
+                                 parsed, cell.value if cell.value is not None else cell.text,
+                                 note.when if note else "", note.who if note else ""])
+        for key, note in ex.notes.items():
+            if key not in seen:   # stored but not matching a cell of this parse (e.g. an added row)
+                label = note.row.split("/", 1)[-1].rsplit("#", 1)[0]
+                rows.append([ex.prefix, note.statement, label, note.column,
+                             note.original if note.original is not None else note.original_text,
+                             note.corrected if note.corrected is not None else note.corrected_text,
+                             note.when, note.who])
+    amount = "#,##0.##;-#,##0.##;0"
+    return ListSheet("Corrections", "Corrections", headers, rows,
+                     formats={"Parsed value": amount, "Corrected value": amount},
+                     empty_text="No corrections.", links=links)
+
+
+def write_list_sheet(ws, spec: ListSheet) -> None:
+    """Write `spec` as an Excel table with a header row, fitted widths and frozen header."""
+    rows = spec.rows or [[spec.empty_text] + [None] * (len(spec.headers) - 1)]
+    ws.append([clean_text(h) for h in spec.headers])
+    for cell in ws[1]:
+        cell.font = _HEADER_FONT
+    widths = [len(h) for h in spec.headers]
+    for i, values in enumerate(rows):
+        r = i + 2
+        for j, value in enumerate(values):
+            header = spec.headers[j]
+            c = ws.cell(row=r, column=j + 1)
+            put_value(c, value)
+            if header in spec.formats and not isinstance(value, str):
+                c.number_format = spec.formats[header]
+            if header in _WRAPPED:
+                c.alignment = _WRAP
+            target = spec.links.get((i, header))
+            if target:
+                c.hyperlink = Hyperlink(ref=c.coordinate, location=target)
+                c.font = _LINK_FONT
+            widths[j] = max(widths[j], _width(value))
+    last = f"{get_column_letter(len(spec.headers))}{len(rows) + 1}"
+    table = Table(displayName=spec.table_name, ref=f"A1:{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    for j, width in enumerate(widths):
+        cap = 70 if spec.headers[j] in _WRAPPED else 48
+        ws.column_dimensions[get_column_letter(j + 1)].width = min(width + 2, cap)
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return 19
+    if isinstance(value, float):
+        return len(f"{value:,.2f}")
+    return len(str(value))

@@ -1,0 +1,87 @@
+"""Readable, unique Excel sheet names: '<release prefix> <statement>' within 31 characters."""
+from __future__ import annotations
+
+import re
+
+from iijview.model import Release, Statement, fiscal_year
+
+MAX_NAME = 31
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+SHORT_TITLES = {
+    "balance_sheet": "Balance sheet",
+    "income_statement": "Income statement",
+    "comprehensive_income": "Comprehensive income",
+    "cash_flows": "Cash flows",
+    "equity_changes": "Changes in equity",
+    "segments": "Segments",
+    "operating_summary": "Operating summary",
+    "segment_summary": "Segment summary",
+    "network_revenue": "Network revenue",
+    "contracts": "Contracts",
+    "ebitda": "Adjusted EBITDA",
+    "capex": "CAPEX",
+    "highlights": "Highlights",
+    "targets": "Targets",
+    "dividends": "Dividends",
+    "tse_summary": "TSE summary",
+}
+RESERVED = ("Summary", "Findings", "Corrections", "Sources", "History")
+
+
+def sanitize(name: str) -> str:
+    """Drop characters Excel forbids in sheet names, trim quotes and blanks."""
+    name = _FORBIDDEN.sub(" ", name)
+    name = re.sub(r"\s+", " ", name).strip().strip("'").strip()
+    return name or "Sheet"
+
+
+class SheetNamer:
+    """Hands out sheet names that are unique (case-insensitively, as Excel requires)."""
+
+    def __init__(self, reserved=RESERVED):
+        self._used: set[str] = {n.lower() for n in reserved}
+        self._prefixes: set[str] = set()
+
+    def unique(self, name: str) -> str:
+        """`name` made legal and unique, shortened to 31 characters with ' (2)' etc. when taken."""
+        base = sanitize(name)[:MAX_NAME].rstrip()
+        candidate, n = base, 2
+        while candidate.lower() in self._used:
+            suffix = f" ({n})"
+            candidate = base[:MAX_NAME - len(suffix)].rstrip() + suffix
+            n += 1
+        self._used.add(candidate.lower())
+        return candidate
+
+    def release_prefix(self, release: Release) -> str:
+        """Short unique name of a release: 'FY18 9M', 'FY17 6M', 'FY18' (full year)."""
+        period = release.fiscal_period
+        if period is not None and period.months:
+            fy = f"FY{fiscal_year(period.end) % 100:02d}"
+            prefix = fy if period.months == 12 else f"{fy} {period.months}M"
+        else:
+            stem = release.name.rsplit(".", 1)[0]
+            prefix = sanitize(stem)[:10].rstrip()
+        candidate, n = prefix, 2
+        while candidate.lower() in self._prefixes:
+            candidate = f"{prefix}#{n}"
+            n += 1
+        self._prefixes.add(candidate.lower())
+        return candidate
+
+
+def statement_caption(statement: Statement, siblings: list[Statement]) -> str:
+    """Short statement title, with the span of its columns when the release has two of a kind."""
+    base = SHORT_TITLES.get(statement.id) or statement.title or statement.key
+    same = [s for s in siblings if s.id == statement.id]
+    if len(same) < 2:
+        return base
+    months = sorted({c.period.months for c in statement.columns
+                     if c.period is not None and c.role == "value" and c.period.months})
+    others = [sorted({c.period.months for c in s.columns
+                      if c.period is not None and c.role == "value" and c.period.months})
+              for s in same if s is not statement]
+    if months and months not in others:
+        return f"{base} {'+'.join(str(m) for m in months)}M"
+    return f"{base} {same.index(statement) + 1}"

@@ -1,0 +1,218 @@
+"""Write a TableSheet into an openpyxl worksheet: header, labels, numbers, marks, print setup."""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from iijview.export.spec import BOUNDARY, CORRECTED, FINDING, UNREADABLE, TableSheet
+
+HEADER_ROWS = (3, 4)
+FIRST_DATA_ROW = 5
+MAX_TEXT = 32_767
+
+FILLS = {
+    CORRECTED: PatternFill("solid", fgColor="FFF2CC"),   # light yellow
+    FINDING: PatternFill("solid", fgColor="F8CBAD"),     # light orange-red
+    UNREADABLE: PatternFill("solid", fgColor="D9D9D9"),  # grey
+    BOUNDARY: PatternFill("solid", fgColor="DDEBF7"),    # light blue
+}
+LEGEND = {
+    CORRECTED: "corrected in the workspace (comment: parsed value, who, when)",
+    FINDING: "named by a finding (comment: rule and difference)",
+    UNREADABLE: "unreadable in the release (comment: text as printed)",
+}
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=12)
+_SUBTITLE = Font(italic=True, color="595959")
+_UNIT_FONT = Font(italic=True, color="595959")
+_THIN = Side(style="thin")
+_TOTAL_BORDER = Border(top=_THIN)
+_HEADER_BORDER = Border(bottom=_THIN)
+_BOUNDARY_BORDER = Border(top=Side(style="thick", color="C00000"))
+_HEADER_ALIGN = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
+_UNIT_ALIGN = Alignment(horizontal="center")
+_INDENTS: dict[int, Alignment] = {}
+
+
+@dataclass
+class SheetLayout:
+    """Where the writer put things: sheet row of each spec row, column of each spec column."""
+
+    sheet: str
+    row_numbers: list[int] = field(default_factory=list)
+    col_numbers: list[int] = field(default_factory=list)
+    cell_refs: dict[Any, str] = field(default_factory=dict)   # CellSpec.key -> "C12"
+
+    def link(self, key: Any) -> str:
+        """Internal hyperlink target of a keyed cell, e.g. "'FY18 9M Balance sheet'!C12"."""
+        ref = self.cell_refs.get(key)
+        return f"{quote_sheetname(self.sheet)}!{ref}" if ref else ""
+
+
+def clean_text(text: Any) -> str:
+    """Text safe for a cell: control characters removed, length within Excel's limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", str(text))[:MAX_TEXT]
+
+
+def put_text(cell, text: Any) -> None:
+    """Store text as a string, never as a formula, whatever its first character."""
+    value = clean_text(text)
+    cell.value = value
+    cell.data_type = "s"
+    if value[:1] in ("=", "+", "-", "@"):
+        cell.quotePrefix = True
+
+
+def put_value(cell, value: Any) -> None:
+    """Store a number, a date or text (text always as a string)."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        put_text(cell, value)
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        cell.value = int(value)
+    else:
+        cell.value = value
+
+
+def add_comment(cell, text: str) -> None:
+    """Attach a note sized to its text."""
+    text = clean_text(text)
+    lines = sum(1 + len(line) // 40 for line in text.splitlines() or [""])
+    cell.comment = Comment(text, "iijview", height=max(60, 16 * lines + 10), width=280)
+
+
+def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
+    """Fill `ws` from `spec` and return where each row, column and keyed cell went."""
+    layout = SheetLayout(ws.title)
+    first_value_col = 3 if spec.unit_column else 2
+    _write_titles(ws, spec)
+    _write_header(ws, spec, first_value_col)
+    layout.col_numbers = [first_value_col + j for j in range(len(spec.columns))]
+    last_col = first_value_col + len(spec.columns) - 1
+    for i, row in enumerate(spec.rows):
+        r = FIRST_DATA_ROW + i
+        layout.row_numbers.append(r)
+        label = ws.cell(row=r, column=1)
+        put_text(label, row.label)
+        label.alignment = _indent(row.level)
+        if row.total or row.heading:
+            label.font = _BOLD
+        if spec.unit_column and row.unit:
+            put_text(ws.cell(row=r, column=2), row.unit)
+        for j, cs in enumerate(row.cells):
+            c = ws.cell(row=r, column=first_value_col + j)
+            put_value(c, cs.value)
+            c.number_format = cs.number_format
+            if row.total:
+                c.font = _BOLD
+            if cs.mark in FILLS:
+                c.fill = FILLS[cs.mark]
+            if cs.comment:
+                add_comment(c, cs.comment)
+            if cs.key is not None:
+                layout.cell_refs[cs.key] = c.coordinate
+        if row.total or row.boundary:
+            border = _BOUNDARY_BORDER if row.boundary else _TOTAL_BORDER
+            for col in range(1, max(last_col, 1) + 1):
+                ws.cell(row=r, column=col).border = border
+        if row.boundary:
+            label.fill = FILLS[BOUNDARY]
+    end = FIRST_DATA_ROW + len(spec.rows)
+    if spec.note:
+        note = ws.cell(row=end + 1, column=1)
+        put_text(note, spec.note)
+        note.font = _SUBTITLE
+    _fit_widths(ws, spec, first_value_col)
+    _page_setup(ws, first_value_col)
+    return layout
+
+
+def _indent(level: int) -> Alignment:
+    level = max(0, min(int(level or 0), 15))
+    if level not in _INDENTS:
+        _INDENTS[level] = Alignment(indent=level, vertical="bottom")
+    return _INDENTS[level]
+
+
+def _write_titles(ws, spec: TableSheet) -> None:
+    put_text(ws.cell(row=1, column=1), spec.title)
+    ws.cell(row=1, column=1).font = _TITLE
+    if spec.subtitle:
+        put_text(ws.cell(row=2, column=1), spec.subtitle)
+        ws.cell(row=2, column=1).font = _SUBTITLE
+
+
+def _write_header(ws, spec: TableSheet, first_value_col: int) -> None:
+    top, bottom = HEADER_ROWS
+    put_text(ws.cell(row=top, column=1), spec.label_header)
+    ws.cell(row=top, column=1).font = _BOLD
+    if spec.unit_column:
+        put_text(ws.cell(row=top, column=2), "Unit")
+        ws.cell(row=top, column=2).font = _BOLD
+    for j, col in enumerate(spec.columns):
+        c = ws.cell(row=top, column=first_value_col + j)
+        put_text(c, col.title)
+        c.font = _BOLD
+        c.alignment = _HEADER_ALIGN
+        u = ws.cell(row=bottom, column=first_value_col + j)
+        if col.unit:
+            put_text(u, col.unit)
+        u.font = _UNIT_FONT
+        u.alignment = _UNIT_ALIGN
+    for col in range(1, first_value_col + len(spec.columns)):
+        ws.cell(row=bottom, column=col).border = _HEADER_BORDER
+
+
+def _text_width(value: Any, number_format: str) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return 10
+    decimals = 0
+    if "." in number_format:
+        decimals = len(number_format.split(".", 1)[1].split("%")[0].split(";")[0].rstrip(")"))
+    if "%" in number_format:
+        return len(f"{float(value) * 100:.{decimals}f}%") + 1
+    return len(f"{abs(float(value)):,.{decimals}f}") + 2
+
+
+def _fit_widths(ws, spec: TableSheet, first_value_col: int) -> None:
+    label_width = max([len(spec.label_header)] +
+                      [len(r.label) + 2 * max(0, r.level) + (1 if r.total else 0) for r in spec.rows])
+    ws.column_dimensions["A"].width = min(max(label_width + 2, 14), 70)
+    if spec.unit_column:
+        unit_width = max([4] + [len(r.unit) for r in spec.rows])
+        ws.column_dimensions["B"].width = min(unit_width + 2, 24)
+    header_lines = 1
+    for j, col in enumerate(spec.columns):
+        widest = max([len(col.unit)] + [_text_width(r.cells[j].value, r.cells[j].number_format)
+                                        for r in spec.rows if j < len(r.cells)])
+        title_words = max((len(w) for w in col.title.split()), default=0)
+        width = max(widest, title_words, min(len(col.title), 20), 8) + 2
+        width = min(width, 48)
+        ws.column_dimensions[get_column_letter(first_value_col + j)].width = width
+        header_lines = max(header_lines, math.ceil(len(col.title) / max(width - 2, 1)))
+    ws.row_dimensions[HEADER_ROWS[0]].height = 15 * min(header_lines, 6)
+
+
+def _page_setup(ws, first_value_col: int) -> None:
+    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=first_value_col)
+    ws.print_title_rows = f"{HEADER_ROWS[0]}:{HEADER_ROWS[1]}"
+    ws.print_title_cols = f"A:{get_column_letter(first_value_col - 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "&A - page &P of &N"
