@@ -62,3 +62,21 @@ def test_missing_workspace_folder_is_reported(tmp_path, capsys):
     code = main(["--workspace", str(tmp_path / "nowhere"), "export", str(WEB), "-o", str(out)])
     assert code == 2 and out.exists()
     assert "corrections not applied" in capsys.readouterr().err
+
+
+def test_workspace_corrections_are_applied(tmp_path, capsys):
+    from iijview import load_release
+    from iijview.store import Workspace
+
+    release = load_release(WEB, checks=False)
+    ws = Workspace(tmp_path / "ws")
+    # A correction on a statement this file does not have is reported, not fatal.
+    ws.set_value(release, "no_such_statement", "/Revenues#0", "c1", 1.0, "1", original=2.0,
+                 original_text="2")
+    ws.close()
+    out = tmp_path / "book.xlsx"
+    assert main(["--workspace", str(tmp_path / "ws"), "export", str(WEB), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "1 stored correction(s) no longer fit" in err and err.count("\n") == 1
+    rows = list(openpyxl.load_workbook(out)["Corrections"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][4] == "value (not applied)" and rows[0][6] == 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import zipfile
 
@@ -114,8 +113,8 @@ def test_extra_sheets_are_tables(book):
                     "Parsed at", "App version", "Statements", "Findings"],
         "Findings": ["Release", "Statement", "Severity", "Rule", "Message", "Source line", "Period",
                      "Expected", "Found", "Difference", "Cells"],
-        "Corrections": ["Release", "Statement", "Line", "Period", "Parsed value", "Corrected value",
-                        "When", "Who"],
+        "Corrections": ["Release", "Statement", "Line", "Period", "Change", "Parsed value",
+                        "Corrected value", "When", "Who"],
     }
     for name, headers in expected.items():
         ws = wb[name]
@@ -129,8 +128,8 @@ def test_extra_sheets_are_tables(book):
     assert fnd["D2"].value == "sum" and fnd["J2"].value == -456 and fnd["K2"].value == "D9, D6"
     assert fnd["K2"].hyperlink.location == "'FY18 9M Income statement'!D9"
     cor = wb["Corrections"]
-    assert [c.value for c in cor[2]][:6] == ["FY18 9M", "FY18 9M Income statement", "Systems integration",
-                                             "9M to Dec 31, 2018", 48_900_000, 48_950_000]
+    assert [c.value for c in cor[2]][:7] == ["FY18 9M", "FY18 9M Income statement", "Systems integration",
+                                             "9M to Dec 31, 2018", "value", 48_900_000, 48_950_000]
 
 
 def test_summary_series_boundary_and_chart(book):
@@ -165,26 +164,29 @@ def test_one_standard_has_no_split_columns(tmp_path):
 
 
 def test_workspace_supplies_who_and_when(tmp_path):
-    @dataclasses.dataclass
-    class Stored:
-        statement: str
-        row: str
-        column: str
-        original: float
-        corrected: float
-        when: dt.datetime
-        who: str
+    from iijview.store import Workspace
 
-    class FakeWorkspace:
-        def corrections(self, sha256):
-            assert sha256 == "ab" * 32
-            return [Stored("income_statement", "revenues/Systems integration#0", "p18",
-                           48_900_000, 48_950_000, dt.datetime(2024, 5, 1, 9, 30), "akiko")]
-
-    wb = openpyxl.load_workbook(write_workbook([make_release(corrected=True)], tmp_path / "w.xlsx",
-                                               FakeWorkspace()))
-    assert "By akiko on 2024-05-01 09:30" in wb["FY18 9M Income statement"]["D7"].comment.text
-    assert [c.value for c in wb["Corrections"][2]][6:] == ["2024-05-01 09:30", "akiko"]
+    ws = Workspace(tmp_path / "ws")
+    release = make_release()
+    ws.set_value(release, "income_statement", "revenues/Systems integration#0", "p18", 48_950_000,
+                 "48,950,000", original=48_900_000, original_text="48,900,000")
+    ws.set_label(release, "income_statement", "/Other expense#0", "Other expenses, net",
+                 original="Other expense")
+    ws.delete_row(release, "balance_sheet", "/+1+2#0", label="+1+2")
+    assert ws.apply(release) == []
+    wb = openpyxl.load_workbook(write_workbook([release], tmp_path / "w.xlsx", ws))
+    ws.close()
+    sheet = wb["FY18 9M Income statement"]
+    comment = sheet["D7"].comment.text
+    assert "Parsed value: 48,900,000" in comment and " UTC." in comment and "By " in comment
+    assert sheet["A11"].value == "Other expenses, net"
+    rows = [[c.value for c in r] for r in wb["Corrections"].iter_rows(min_row=2)]
+    assert [r[2:7] for r in rows] == [
+        ["Systems integration", "9M to Dec 31, 2018", "value", 48_900_000, 48_950_000],
+        ["Other expense", None, "label", "Other expense", "Other expenses, net"],
+        ["+1+2", None, "deleted row", "+1+2", "(deleted)"],
+    ]
+    assert all(r[7].endswith("UTC") and r[8] for r in rows)
 
 
 def test_progress_is_reported(tmp_path):

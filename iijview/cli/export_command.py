@@ -1,7 +1,6 @@
 """`iijview export FILE... -o OUT.xlsx`: one Excel workbook for all the given release files."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -48,10 +47,13 @@ def run(args) -> int:
             continue
         if workspace is not None:
             try:
-                applied = workspace.apply(release)
-                release = applied if applied is not None and hasattr(applied, "statements") else release
-            except Exception as exc:  # noqa: BLE001
+                left_out = workspace.apply(release) or []
+            except Exception as exc:  # noqa: BLE001 - export as parsed rather than not at all
                 _say(f"{name}: stored corrections could not be applied ({exc}); exported as parsed.")
+            else:
+                if left_out:
+                    _say(f"{name}: {len(left_out)} stored correction(s) no longer fit this file "
+                         f"and were left out (first: {left_out[0]}).")
         releases.append(release)
     if not releases:
         _say("nothing to export: no file could be read.")
@@ -61,6 +63,9 @@ def run(args) -> int:
     except ExportError as exc:
         _say(str(exc))
         return 2
+    finally:
+        if workspace is not None:
+            workspace.close()
     sheets = sum(len(r.statements) for r in releases)
     print(f"Wrote {path}: {len(releases)} release(s), {sheets} statement sheet(s).")
     return 2 if failed else 0
@@ -69,28 +74,22 @@ def run(args) -> int:
 def _open_workspace(folder):
     """(Workspace or None, problem sentence or ''): the corrections store, if there is one.
 
-    An explicit --workspace must exist; the default one (IIJVIEW_HOME or the store's default)
-    may not exist yet, which simply means no corrections.
+    An explicit --workspace must exist; the default one (IIJVIEW_HOME or the user data folder)
+    may not exist yet, which simply means no corrections (and exporting must not create it).
     """
     explicit = bool(folder)
-    folder = folder or os.environ.get("IIJVIEW_HOME")
     try:
-        from iijview.store import Workspace
+        from iijview.store import Workspace, default_folder
     except ImportError:
-        if explicit:
-            return None, "corrections not applied: this build has no workspace support."
-        return None, ""
+        return None, ("corrections not applied: this build has no workspace support." if explicit else "")
+    path = Path(folder) if explicit else default_folder()
+    if not path.is_dir():
+        return None, (f"corrections not applied: the workspace folder {path} does not exist."
+                      if explicit else "")
     try:
-        if folder:
-            if not Path(folder).is_dir():
-                if explicit:
-                    return None, f"corrections not applied: the workspace folder {folder} does not exist."
-                return None, ""
-            return Workspace(folder), ""
-        default = getattr(Workspace, "default", None)
-        return (default() if callable(default) else None), ""
-    except Exception as exc:  # noqa: BLE001 - a broken workspace must not stop the export
-        return None, f"corrections not applied: the workspace could not be opened ({exc})."
+        return Workspace(path), ""
+    except Exception as exc:  # noqa: BLE001 - WorkspaceError or worse: say it, export as parsed
+        return None, f"corrections not applied: {str(exc).rstrip('.')}."
 
 
 def _say(sentence: str) -> None:

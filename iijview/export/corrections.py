@@ -15,12 +15,47 @@ class CorrectionNote:
     statement: str
     row: str
     column: str
+    kind: str = "value"          # value | label | insert | delete
     original: float | None = None
     original_text: str = ""
     corrected: float | None = None
     corrected_text: str = ""
     when: str = ""
     who: str = ""
+
+
+class CorrectionIndex:
+    """Stored corrections of one release, found by cell; remembers which ones matched a cell."""
+
+    def __init__(self, notes: list[CorrectionNote] | None = None):
+        self.notes = list(notes or [])
+        self._exact = {(n.statement, n.row, n.column): i for i, n in enumerate(self.notes)
+                       if n.kind == "value"}
+        self._used: set[int] = set()
+        self._by_cell: dict[int, CorrectionNote | None] = {}   # id(cell) -> note, so lookups repeat
+
+    def for_cell(self, statement: str, row: str, column: str, cell) -> CorrectionNote | None:
+        """The value correction behind a corrected cell: by key, else by statement, column and value.
+
+        The fallback covers rows whose key changed after the parse (relabelled or inserted rows).
+        """
+        if id(cell) in self._by_cell:
+            return self._by_cell[id(cell)]
+        i = self._exact.get((statement, row, column))
+        if i is None:
+            i = next((j for j, n in enumerate(self.notes)
+                      if n.kind == "value" and j not in self._used and n.statement == statement
+                      and n.column == column and n.corrected == cell.value
+                      and (n.corrected_text or "") == (cell.text or "")), None)
+        note = None if i is None else self.notes[i]
+        if i is not None:
+            self._used.add(i)
+        self._by_cell[id(cell)] = note
+        return note
+
+    def unmatched(self) -> list[CorrectionNote]:
+        """Corrections not behind any exported cell: labels, inserted and deleted rows, strays."""
+        return [n for i, n in enumerate(self.notes) if i not in self._used]
 
 
 def _field(obj: Any, *names: str, default: Any = None) -> Any:
@@ -33,7 +68,14 @@ def _field(obj: Any, *names: str, default: Any = None) -> Any:
 
 
 def _when_text(value: Any) -> str:
+    if isinstance(value, str) and "T" in value:
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
     if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, (int, float)) and value > 0:
         return _dt.datetime.fromtimestamp(value).strftime("%Y-%m-%d %H:%M")
@@ -54,7 +96,8 @@ def note_from_record(record: Any) -> CorrectionNote:
     return CorrectionNote(
         statement=str(_field(record, "statement", "statement_key", default="")),
         row=str(_field(record, "row", "row_key", "item_key", default="")),
-        column=str(_field(record, "column", "column_key", "col", default="")),
+        column=str(_field(record, "column", "col_key", "column_key", default="")),
+        kind=str(_field(record, "kind", default="value") or "value"),
         original=_number(original),
         original_text=str(_field(record, "original_text", "parsed_text", default="") or ""),
         corrected=_number(corrected),
@@ -64,12 +107,8 @@ def note_from_record(record: Any) -> CorrectionNote:
     )
 
 
-def workspace_notes(workspace: Any, release: Release) -> dict[tuple[str, str, str], CorrectionNote]:
-    """Stored corrections of this release by (statement key, row key, column key); {} without a workspace."""
+def workspace_notes(workspace: Any, release: Release) -> CorrectionIndex:
+    """Stored corrections of this release (an empty index without a workspace)."""
     if workspace is None or not release.sha256 or not hasattr(workspace, "corrections"):
-        return {}
-    notes = {}
-    for record in workspace.corrections(release.sha256) or ():
-        note = note_from_record(record)
-        notes[(note.statement, note.row, note.column)] = note
-    return notes
+        return CorrectionIndex()
+    return CorrectionIndex([note_from_record(r) for r in workspace.corrections(release.sha256) or ()])

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from iijview.export.corrections import CorrectionNote
+from iijview.export.corrections import CorrectionIndex, CorrectionNote
 from iijview.export.spec import ListSheet
 from iijview.export.table_writer import SheetLayout, clean_text, put_value
 from iijview.model import Release
@@ -28,7 +28,7 @@ class ExportedRelease:
     prefix: str
     parsed_at: _dt.datetime
     layouts: dict[str, SheetLayout] = field(default_factory=dict)
-    notes: dict[tuple[str, str, str], CorrectionNote] = field(default_factory=dict)
+    notes: CorrectionIndex = field(default_factory=CorrectionIndex)
 
 
 def sources_sheet(exported: list[ExportedRelease], version: str) -> ListSheet:
@@ -68,11 +68,12 @@ def findings_sheet(exported: list[ExportedRelease]) -> ListSheet:
 
 
 def corrections_sheet(exported: list[ExportedRelease]) -> ListSheet:
-    """Every corrected cell: statement, line, period, parsed and corrected value, when and who."""
-    headers = ["Release", "Statement", "Line", "Period", "Parsed value", "Corrected value", "When", "Who"]
+    """Every correction: statement, line, period, parsed and corrected value, when and who."""
+    headers = ["Release", "Statement", "Line", "Period", "Change", "Parsed value", "Corrected value",
+               "When", "Who"]
     rows, links = [], {}
     for ex in exported:
-        seen = set()
+        sheet_of = {key: layout.sheet for key, layout in ex.layouts.items()}
         for st in ex.release.statements:
             layout = ex.layouts.get(st.key)
             keys = st.item_keys()
@@ -81,25 +82,35 @@ def corrections_sheet(exported: list[ExportedRelease]) -> ListSheet:
                     cell = item.cells.get(col.key)
                     if cell is None or cell.status != "corrected":
                         continue
-                    note = ex.notes.get((st.key, keys[i], col.key))
-                    seen.add((st.key, keys[i], col.key))
+                    note = ex.notes.for_cell(st.key, keys[i], col.key, cell)
                     if layout is not None:
                         links[(len(rows), "Corrected value")] = layout.link((st.key, i, col.key))
                     parsed = cell.original if cell.original is not None else (cell.original_text or None)
-                    rows.append([ex.prefix, layout.sheet if layout else st.key, item.label, col.title(),
+                    rows.append([ex.prefix, sheet_of.get(st.key, st.key), item.label, col.title(), "value",
                                  parsed, cell.value if cell.value is not None else cell.text,
                                  note.when if note else "", note.who if note else ""])
-        for key, note in ex.notes.items():
-            if key not in seen:   # stored but not matching a cell of this parse (e.g. an added row)
-                label = note.row.split("/", 1)[-1].rsplit("#", 1)[0]
-                rows.append([ex.prefix, note.statement, label, note.column,
-                             note.original if note.original is not None else note.original_text,
-                             note.corrected if note.corrected is not None else note.corrected_text,
-                             note.when, note.who])
+        order = {st.key: i for i, st in enumerate(ex.release.statements)}
+        for note in sorted(ex.notes.unmatched(), key=lambda n: order.get(n.statement, len(order))):
+            rows.append([ex.prefix, sheet_of.get(note.statement, note.statement), *_row_change(note),
+                         note.when, note.who])
     amount = "#,##0.##;-#,##0.##;0"
     return ListSheet("Corrections", "Corrections", headers, rows,
                      formats={"Parsed value": amount, "Corrected value": amount},
                      empty_text="No corrections.", links=links)
+
+
+def _row_change(note: CorrectionNote) -> list:
+    """Line, period, change, parsed and corrected value of a correction not behind a cell."""
+    label = note.row.lstrip("+").split("/", 1)[-1].rsplit("#", 1)[0]
+    if note.kind == "label":
+        return [note.original_text or label, "", "label", note.original_text, note.corrected_text]
+    if note.kind == "insert":
+        return [note.corrected_text, "", "inserted row", "", note.corrected_text]
+    if note.kind == "delete":
+        return [note.original_text or label, "", "deleted row", note.original_text, "(deleted)"]
+    parsed = note.original if note.original is not None else note.original_text
+    corrected = note.corrected if note.corrected is not None else note.corrected_text
+    return [label, note.column, "value (not applied)", parsed, corrected]
 
 
 def write_list_sheet(ws, spec: ListSheet) -> None:

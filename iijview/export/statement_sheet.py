@@ -1,7 +1,7 @@
 """Build the TableSheet of one statement of a release: labels, numbers as shown, marks and notes."""
 from __future__ import annotations
 
-from iijview.export.corrections import CorrectionNote
+from iijview.export.corrections import CorrectionIndex, CorrectionNote
 from iijview.export.formats import display_number, is_percent, number_format, unit_caption
 from iijview.export.spec import CORRECTED, FINDING, UNREADABLE, CellSpec, ColumnSpec, RowSpec, TableSheet
 from iijview.export.table_writer import LEGEND
@@ -29,7 +29,7 @@ def findings_by_cell(release: Release) -> dict[tuple[str, int, str], list[Findin
 
 def statement_sheet(release: Release, statement: Statement, name: str,
                     findings: dict[tuple[str, int, str], list[Finding]],
-                    notes: dict[tuple[str, str, str], CorrectionNote]) -> TableSheet:
+                    notes: CorrectionIndex) -> TableSheet:
     """The sheet of one statement, laid out as the app shows it."""
     columns = [ColumnSpec(col.title(), unit_caption(col.unit, col.scale, col.role), key=col.key)
                for col in statement.columns]
@@ -39,7 +39,10 @@ def statement_sheet(release: Release, statement: Statement, name: str,
     for i, item in enumerate(statement.items):
         cells = []
         for col in statement.columns:
-            spec = _cell_spec(statement, i, item, col, findings, notes.get((statement.key, keys[i], col.key)))
+            cell = item.cells.get(col.key)
+            note = (notes.for_cell(statement.key, keys[i], col.key, cell)
+                    if cell is not None and cell.status == "corrected" else None)
+            spec = _cell_spec(statement, i, item, col, findings, note)
             marks.add(spec.mark)
             cells.append(spec)
         rows.append(RowSpec(item.label, cells, level=item.level, total=item.is_total,
