@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import weakref
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,42 +91,78 @@ def add_comment(cell, text: str) -> None:
     cell.comment = Comment(text, "iijview", height=max(60, 16 * lines + 10), width=280)
 
 
+class StyleCache:
+    """Reuses finished style arrays: assigning styles one attribute at a time is the slow part."""
+
+    _by_book: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+    def __init__(self):
+        self._arrays: dict[tuple, Any] = {}
+
+    @classmethod
+    def of(cls, workbook) -> "StyleCache":
+        """The cache of one workbook (style indexes are per workbook)."""
+        if workbook not in cls._by_book:
+            cls._by_book[workbook] = cls()
+        return cls._by_book[workbook]
+
+    def apply(self, cell, font=None, fill=None, border=None, alignment=None,
+              number_format: str = "General") -> None:
+        """Give `cell` this combination of shared style objects."""
+        key = (id(font), id(fill), id(border), id(alignment), number_format)
+        array = self._arrays.get(key)
+        if array is None:
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+            if border is not None:
+                cell.border = border
+            if alignment is not None:
+                cell.alignment = alignment
+            cell.number_format = number_format
+            self._arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+
+
 def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
     """Fill `ws` from `spec` and return where each row, column and keyed cell went."""
     layout = SheetLayout(ws.title)
+    styles = StyleCache.of(ws.parent)
     first_value_col = 3 if spec.unit_column else 2
     _write_titles(ws, spec)
     _write_header(ws, spec, first_value_col)
     layout.col_numbers = [first_value_col + j for j in range(len(spec.columns))]
     last_col = first_value_col + len(spec.columns) - 1
+    letters = [get_column_letter(c) for c in layout.col_numbers]
     for i, row in enumerate(spec.rows):
         r = FIRST_DATA_ROW + i
         layout.row_numbers.append(r)
+        border = _BOUNDARY_BORDER if row.boundary else (_TOTAL_BORDER if row.total else None)
+        font = _BOLD if row.total else None
         label = ws.cell(row=r, column=1)
+        styles.apply(label, _BOLD if (row.total or row.heading) else None,
+                     FILLS[BOUNDARY] if row.boundary else None, border, _indent(row.level))
         put_text(label, row.label)
-        label.alignment = _indent(row.level)
-        if row.total or row.heading:
-            label.font = _BOLD
-        if spec.unit_column and row.unit:
-            put_text(ws.cell(row=r, column=2), row.unit)
+        if spec.unit_column and (row.unit or border is not None):
+            unit = ws.cell(row=r, column=2)
+            styles.apply(unit, border=border)
+            if row.unit:
+                put_text(unit, row.unit)
         for j, cs in enumerate(row.cells):
+            if cs.key is not None:
+                layout.cell_refs[cs.key] = f"{letters[j]}{r}"
+            if cs.value is None and not cs.mark and not cs.comment and border is None:
+                continue   # leave empty cells unwritten: fewer cells, faster save
             c = ws.cell(row=r, column=first_value_col + j)
+            styles.apply(c, font, FILLS.get(cs.mark), border, None, cs.number_format)
             put_value(c, cs.value)
-            c.number_format = cs.number_format
-            if row.total:
-                c.font = _BOLD
-            if cs.mark in FILLS:
-                c.fill = FILLS[cs.mark]
             if cs.comment:
                 add_comment(c, cs.comment)
-            if cs.key is not None:
-                layout.cell_refs[cs.key] = c.coordinate
-        if row.total or row.boundary:
-            border = _BOUNDARY_BORDER if row.boundary else _TOTAL_BORDER
-            for col in range(1, max(last_col, 1) + 1):
-                ws.cell(row=r, column=col).border = border
-        if row.boundary:
-            label.fill = FILLS[BOUNDARY]
+        if border is not None:
+            for col in range(first_value_col + len(row.cells), last_col + 1):
+                styles.apply(ws.cell(row=r, column=col), border=border)
     end = FIRST_DATA_ROW + len(spec.rows)
     if spec.note:
         note = ws.cell(row=end + 1, column=1)
