@@ -1,0 +1,172 @@
+"""Equations between cells, their evaluation with rounding intervals, and the tally of results."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from iijview.checks.values import Interval, Ref, ZERO, cell_period, interval_of, money_scale, printed
+from iijview.model import Cell, Finding, Release
+
+PASS, FAIL, NA = "passed", "failed", "not_applicable"
+
+
+@dataclass
+class Term:
+    """One addend of an equation: a cell times coef, or minus its absolute value when deduct."""
+
+    ref: Ref
+    coef: float = 1.0
+    deduct: bool = False
+
+
+@dataclass
+class Equation:
+    """target * target_coef = sum(terms), with rounding tolerance; alternatives are other accepted sign conventions."""
+
+    rule: str
+    target: Ref
+    terms: list[Term]
+    what: str                                  # how the expected figure is made, for the message
+    target_coef: float = 1.0
+    alternatives: list[list[Term]] = field(default_factory=list)
+    missing: dict | None = None                # {"label", "insert_after"}: a line whose absence explains a gap
+    known: bool = True                         # False: the lines this total covers could not be told
+    status: str = ""
+    expected: Interval | None = None
+    found: Interval | None = None
+
+    def refs(self) -> list[Ref]:
+        """Every cell the equation reads, the target first."""
+        out = [self.target]
+        for terms in [self.terms, *self.alternatives]:
+            out += [t.ref for t in terms if t.ref not in out]
+        return out
+
+    def signature(self) -> tuple:
+        """Identity of the equation for de-duplication."""
+        return (self.target, tuple(sorted((t.ref.st, t.ref.row, t.ref.col, t.coef, t.deduct) for t in self.terms)))
+
+
+class Ledger:
+    """All equations of one release, evaluated against its cells (optionally with trial values)."""
+
+    def __init__(self, release: Release):
+        self.release = release
+        self.statements = release.statements
+        self.equations: list[Equation] = []
+        self._seen: set[tuple] = set()
+        self.trial: dict[Ref, Interval] = {}
+
+    # -- cells -----------------------------------------------------------------------------
+    def cell(self, ref: Ref) -> Cell | None:
+        """The cell at ref, or None when the row has no value in that column."""
+        return self.statements[ref.st].items[ref.row].cells.get(ref.col)
+
+    def scale(self, ref: Ref) -> float | None:
+        """Base-unit scale of the cell at ref (None if not a money cell)."""
+        st = self.statements[ref.st]
+        row, col = st.items[ref.row], st.column(ref.col)
+        scale = money_scale(st, row, col)
+        if scale is None and col.role == "value" and st.unit_of(row, col)[0].endswith("/share"):
+            scale = float(st.unit_of(row, col)[1] or 1)  # per-share figures tie dollars to yen too
+        return scale
+
+    def interval(self, ref: Ref) -> Interval | None:
+        """Interval of the cell in base units; trial values win; None when unreadable."""
+        if ref in self.trial:
+            return self.trial[ref]
+        scale = self.scale(ref)
+        if scale is None:
+            return None
+        return interval_of(self.cell(ref), scale)
+
+    def label(self, ref: Ref) -> str:
+        """Label of the row at ref."""
+        return self.statements[ref.st].items[ref.row].label
+
+    def period(self, ref: Ref):
+        """Period of the cell at ref."""
+        st = self.statements[ref.st]
+        return cell_period(st.column(ref.col), self.cell(ref))
+
+    # -- equations -------------------------------------------------------------------------
+    def add(self, eq: Equation) -> bool:
+        """Register an equation unless an identical one exists; True if added."""
+        sig = eq.signature()
+        if sig in self._seen:
+            return False
+        self._seen.add(sig)
+        self.equations.append(eq)
+        return True
+
+    def _sum(self, terms: list[Term]) -> Interval | None:
+        total = ZERO
+        for t in terms:
+            iv = self.interval(t.ref)
+            if iv is None:
+                return None
+            total = total + (iv.absolute().scaled(-1.0) if t.deduct else iv.scaled(t.coef))
+        return total
+
+    def evaluate(self, eq: Equation) -> str:
+        """PASS, FAIL or NA for the equation under current values (and trial values)."""
+        target = self.interval(eq.target)
+        cell = self.cell(eq.target)
+        if not eq.known or target is None or cell is None:
+            return NA
+        target = target.scaled(eq.target_coef)
+        sums = [self._sum(terms) for terms in [eq.terms, *eq.alternatives]]
+        if sums[0] is None or any(s is None for s in sums):
+            return NA
+        eq.found, eq.expected = target, sums[0]
+        return PASS if any(target.meets(s) for s in sums) else FAIL
+
+    def run(self) -> None:
+        """Evaluate every equation and store its status."""
+        for eq in self.equations:
+            eq.status = self.evaluate(eq)
+
+    def tally(self) -> dict[str, dict[str, int]]:
+        """Counts of passed, failed and not applicable checks per statement key."""
+        counts: dict[str, dict[str, int]] = {}
+        for st in self.statements:
+            counts.setdefault(st.key, {PASS: 0, FAIL: 0, NA: 0})
+        for eq in self.equations:
+            key = self.statements[eq.target.st].key
+            counts.setdefault(key, {PASS: 0, FAIL: 0, NA: 0})[eq.status or NA] += 1
+        return counts
+
+    # -- findings --------------------------------------------------------------------------
+    def finding(self, eq: Equation) -> Finding:
+        """The Finding for a failed equation, with figures in the target's printed units."""
+        ref = eq.target
+        st = self.statements[ref.st]
+        cell = self.cell(ref)
+        scale = (self.scale(ref) or 1.0) * eq.target_coef
+        found = cell.value if cell is not None and cell.value is not None else 0.0
+        expected = printed(eq.expected.mid / scale, cell)
+        diff = printed(found - expected, cell)
+        period = self.period(ref)
+        when = f" ({period.label()})" if period else ""
+        label = st.items[ref.row].label
+        message = (f"{label} is {fmt(found)}{when}, but {eq.what} gives {fmt(expected)}: "
+                   f"a difference of {fmt(diff)}.")
+        refs = eq.refs()
+        labels = []
+        for r in refs:
+            text = self.label(r)
+            if r.st != ref.st:
+                text = f"{self.statements[r.st].title or self.statements[r.st].key}: {text}"
+            if text not in labels:
+                labels.append(text)
+        return Finding(rule=eq.rule, message=message, statement=st.key, severity="error",
+                       line=cell.line if cell is not None else 0, period=period,
+                       expected=expected, found=found, difference=diff, labels=labels,
+                       cells=[(r.row, r.col) for r in refs if r.st == ref.st])
+
+
+def fmt(x: float | None) -> str:
+    """A figure the way releases print it: 1,234 or (1,234); decimals kept."""
+    if x is None:
+        return "n/a"
+    text = f"{abs(x):,.0f}" if float(x).is_integer() else f"{abs(x):,.2f}".rstrip("0")
+    return f"({text})" if x < 0 else text

@@ -1,0 +1,197 @@
+"""Proposed repairs: a cell whose corrected value makes every check it is in pass, a missing line, a truncated cell."""
+from __future__ import annotations
+
+import re
+
+from iijview.checks.engine import FAIL, NA, PASS, Equation, Ledger, Term
+from iijview.checks.values import Interval, Ref, half_unit, printed
+
+TREASURY_LABEL = "Treasury stock"
+
+
+def _others(eq: Equation, ref: Ref) -> tuple[list[Term], Term | None]:
+    """The equation's terms other than ref, and ref's own term (None when ref is the target)."""
+    own = next((t for t in eq.terms if t.ref == ref), None)
+    return [t for t in eq.terms if t.ref != ref], own
+
+
+def solve(ledger: Ledger, eq: Equation, ref: Ref) -> Interval | None:
+    """Interval of base-unit values of ref that would satisfy the equation, others as printed."""
+    others, own = _others(eq, ref)
+    acc = Interval(0.0, 0.0)
+    for t in others:
+        iv = ledger.interval(t.ref)
+        if iv is None:
+            return None
+        acc = acc + (iv.absolute().scaled(-1.0) if t.deduct else iv.scaled(t.coef))
+    if ref == eq.target:
+        return acc.scaled(1.0 / eq.target_coef)
+    if own is None:
+        return None
+    target = ledger.interval(eq.target)
+    if target is None:
+        return None
+    target = target.scaled(eq.target_coef)
+    rest = Interval(target.lo - acc.hi, target.hi - acc.lo)
+    if own.deduct:
+        cell = ledger.cell(ref)
+        sign = -1.0 if cell is not None and cell.value is not None and cell.value < 0 else 1.0
+        return rest.scaled(-sign) if rest.hi <= 0 or rest.lo <= 0 else None
+    return rest.scaled(1.0 / own.coef)
+
+
+def is_typo(old: str, new: float) -> bool:
+    """True when the new figure differs from the printed one by one lost, added, changed or swapped digit."""
+    a = re.sub(r"\D", "", old.split(".")[0])
+    b = str(int(abs(round(new))))
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) == 1:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return False
+
+
+def propose(ledger: Ledger) -> dict[int, dict]:
+    """Suggestions for failed equations, keyed by the equation's position in ledger.equations."""
+    by_ref: dict[Ref, list[int]] = {}
+    for k, eq in enumerate(ledger.equations):
+        for r in eq.refs():
+            by_ref.setdefault(r, []).append(k)
+    failed = [k for k, eq in enumerate(ledger.equations) if eq.status == FAIL]
+    candidates = []
+    for k in failed:
+        eq = ledger.equations[k]
+        for ref in eq.refs():
+            cand = _try_cell(ledger, eq, ref, by_ref)
+            if cand is not None:
+                candidates.append(cand)
+    out: dict[int, dict] = {}
+    explained: set[int] = set()
+    candidates.sort(key=lambda c: -len(c[2]))
+    for ref, value, fixed in candidates:
+        if explained & fixed:
+            continue
+        rivals = [c for c in candidates if c[2] == fixed and (c[0], c[1]) != (ref, value)]
+        if rivals:
+            continue  # two different repairs explain the same failures: say nothing
+        st = ledger.statements[ref.st]
+        sugg = {"label": st.items[ref.row].label, "value": value, "row": ref.row, "column": ref.col,
+                "statement": st.key}
+        for k in fixed:
+            out[k] = sugg
+        explained |= fixed
+    _missing_lines(ledger, failed, explained, out)
+    return out
+
+
+def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
+    """(ref, value, fixed equations) when changing this one cell makes all its checks pass."""
+    cell = ledger.cell(ref)
+    scale = ledger.scale(ref)
+    if cell is None or cell.value is None or cell.status != "parsed" or not scale:
+        return None
+    need = solve(ledger, eq, ref)
+    if need is None:
+        return None
+    value = printed(need.mid / scale, cell)
+    if value == cell.value:
+        return None
+    h = half_unit(cell)
+    ledger.trial[ref] = Interval((value - h) * scale, (value + h) * scale)
+    try:
+        results = {k: ledger.evaluate(ledger.equations[k]) for k in by_ref[ref]}
+    finally:
+        del ledger.trial[ref]
+        for k in by_ref[ref]:
+            ledger.evaluate(ledger.equations[k])  # restore expected/found figures
+    if any(v == FAIL for v in results.values()):
+        return None
+    passes = sum(1 for v in results.values() if v == PASS)
+    if passes < 2 and not is_typo(cell.text, value):
+        return None
+    fixed = frozenset(k for k in by_ref[ref] if ledger.equations[k].status == FAIL)
+    return ref, value, fixed
+
+
+def _missing_lines(ledger: Ledger, failed: list[int], explained: set[int], out: dict[int, dict]) -> None:
+    """A gap that every column of a total shows is a lost line: propose it with its value."""
+    by_target_row: dict[tuple, list[int]] = {}
+    for k, eq in enumerate(ledger.equations):
+        if eq.missing is not None:
+            by_target_row.setdefault((eq.target.st, eq.target.row, eq.rule), []).append(k)
+    for key, ks in by_target_row.items():
+        statuses = [ledger.equations[k].status for k in ks]
+        if any(s == PASS for s in statuses) or not any(s == FAIL for s in statuses):
+            continue
+        for k in ks:
+            eq = ledger.equations[k]
+            if eq.status != FAIL or k in explained:
+                continue
+            f = ledger.finding(eq)
+            gap = f.difference
+            label = eq.missing.get("label")
+            if label is None:
+                total = ledger.statements[eq.target.st].items[eq.target.row].label.lower()
+                label = TREASURY_LABEL if "equity" in total and gap < 0 else "Missing line"
+            out[k] = {"label": label, "value": gap, "insert_after": eq.missing["insert_after"],
+                      "column": eq.target.col, "statement": ledger.statements[eq.target.st].key}
+
+
+def truncated_value(ledger: Ledger, ref: Ref, eqs: list[Equation]) -> float | None:
+    """The one value an unreadable (truncated) cell can have, given its checks and its printed digits."""
+    cell = ledger.cell(ref)
+    scale = ledger.scale(ref)
+    if cell is None or not scale:
+        return None
+    digits = re.sub(r"\D", "", cell.text or "")
+    negative = bool(re.search(r"[(\-−△▲]", cell.text or ""))
+    pool: set[int] | None = None
+    for eq in eqs:
+        if any(ledger.interval(r) is None for r in eq.refs() if r != ref):
+            continue
+        need = solve(ledger, eq, ref)
+        if need is None:
+            continue
+        lo, hi = need.lo / scale - 0.5, need.hi / scale + 0.5
+        exact = _same_scale(ledger, eq)
+        found = set()
+        if exact:
+            found = {int(round(need.mid / scale))}
+            found = {v for v in found if _fits(v, digits, negative)}
+        else:
+            found = _prefix_candidates(digits, negative, lo, hi)
+        pool = found if pool is None else pool & found
+    if pool is not None and len(pool) == 1:
+        return float(next(iter(pool)))
+    return None
+
+
+def _same_scale(ledger: Ledger, eq: Equation) -> bool:
+    scales = {ledger.scale(r) for r in eq.refs()}
+    return len(scales) == 1 and eq.target_coef == 1.0 and all(abs(t.coef) == 1.0 for t in eq.terms)
+
+
+def _fits(v: int, digits: str, negative: bool) -> bool:
+    return bool(digits) and (v < 0) == negative and str(abs(v)).startswith(digits)
+
+
+def _prefix_candidates(digits: str, negative: bool, lo: float, hi: float) -> set[int]:
+    """Whole numbers that start with the printed digits (up to 3 lost) and lie in [lo, hi]."""
+    if not digits:
+        return set()
+    out: set[int] = set()
+    base = int(digits)
+    for k in range(4):
+        start, width = base * 10 ** k, 10 ** k
+        for v in range(start, start + width):
+            signed = -v if negative else v
+            if lo <= signed <= hi:
+                out.add(signed)
+            if len(out) > 1:
+                return out
+    return out

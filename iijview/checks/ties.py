@@ -1,0 +1,105 @@
+"""Ties across the tables of one release: same figure in several places, cash to balance sheet, dollars to yen."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from iijview.checks import labels as L
+from iijview.checks.engine import Equation, Ledger, Term
+from iijview.checks.values import Ref, cell_period, money_scale
+from iijview.model import Period
+
+_RATE = re.compile(r"(?:JPY|¥|yen\s*)\s*([0-9]{2,3}(?:\.[0-9]+)?)\s*(?:=|per|to)\s*(?:one\s*)?U\.?S\.?\s*\\?\$\s*1?(?:\.00)?",
+                   re.I)
+# Figures printed as positive in one table and negative in another (costs, taxes, depreciation).
+_SIGN_FREE = re.compile(r"cost|expense|tax|depreciation|amortization|sga|capex|purchase|dividends_paid")
+
+
+def usd_rate(text: str) -> float | None:
+    """The yen-per-dollar convenience rate stated in the release text, if any."""
+    m = _RATE.search(text or "")
+    return float(m.group(1)) if m else None
+
+
+def _money_cells(ledger: Ledger):
+    """(role, period, member, unit) -> list of refs of money cells, in document order."""
+    groups: dict[tuple, list[Ref]] = {}
+    for si, st in enumerate(ledger.statements):
+        for i, row in enumerate(st.items):
+            role = L.role(row)
+            if not role or row.is_heading:
+                continue
+            for col in st.columns:
+                cell = row.cells.get(col.key)
+                if cell is None or money_scale(st, row, col) is None:
+                    continue
+                period = cell_period(col, cell)
+                if period is None or period.forecast:
+                    continue
+                unit = st.unit_of(row, col)[0]
+                groups.setdefault((role, period, col.member, unit), []).append(Ref(si, i, col.key))
+    return groups
+
+
+def check_ties(ledger: Ledger) -> None:
+    """Add equations tying each repeated figure to its most precise printing, and cash to the balance sheet."""
+    groups = _money_cells(ledger)
+    for (role, _period, _member, _unit), refs in groups.items():
+        if len({r.st for r in refs}) < 2:
+            continue
+        anchor = min(refs, key=lambda r: (ledger.scale(r) or 1.0, r.st))
+        for r in refs:
+            if r.st == anchor.st:
+                continue
+            other = ledger.statements[anchor.st]
+            alts = [[Term(anchor, coef=-1.0)]] if _SIGN_FREE.search(role) else []
+            ledger.add(Equation("tie", r, [Term(anchor)], f"{other.title or other.key}", alternatives=alts))
+    _cash_ties(ledger, groups)
+    _usd_ties(ledger)
+
+
+def _months_before(end: dt.date, months: int) -> dt.date:
+    """Month-end date `months` before the month-end `end`."""
+    y, m = divmod(end.year * 12 + end.month - 1 - months, 12)
+    first_next = dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+def _cash_ties(ledger: Ledger, groups) -> None:
+    """Cash at end (and at beginning) of the cash-flow period = balance-sheet cash at that date."""
+    cash = {(p.end, member, unit): refs for (role, p, member, unit), refs in groups.items()
+            if role == "cash" and p.is_instant}
+    for (role, p, member, unit), refs in groups.items():
+        if role not in ("cash_end", "cash_beginning") or p.is_instant:
+            continue
+        date = p.end if role == "cash_end" else _months_before(p.end, p.months)
+        anchors = cash.get((date, member, unit))
+        if not anchors:
+            continue
+        anchor = min(anchors, key=lambda r: (ledger.scale(r) or 1.0, r.st))
+        st = ledger.statements[anchor.st]
+        for r in refs:
+            what = f"cash and cash equivalents in the {st.title or st.key} at {Period(date).label()[6:]}"
+            ledger.add(Equation("cash_tie", r, [Term(anchor)], what))
+
+
+def _usd_ties(ledger: Ledger) -> None:
+    """Each dollar figure = the yen figure of the same period at the stated convenience rate."""
+    rate = usd_rate(ledger.release.text)
+    if rate is None:
+        return
+    for si, st in enumerate(ledger.statements):
+        usd_cols = [c for c in st.columns if c.unit == "USD" and c.role == "value"]
+        for ucol in usd_cols:
+            jcols = [c for c in st.columns if c.unit == "JPY" and c.role == "value"
+                     and c.period == ucol.period and c.member == ucol.member]
+            if len(jcols) != 1:
+                continue
+            jcol = jcols[0]
+            for i, row in enumerate(st.items):
+                if ucol.key not in row.cells or jcol.key not in row.cells:
+                    continue
+                if money_scale(st, row, ucol) is None and not (row.unit or "").endswith("/share"):
+                    continue
+                ledger.add(Equation("usd", Ref(si, i, ucol.key), [Term(Ref(si, i, jcol.key))],
+                                    f"the yen figure at JPY{rate:g} per US$1.00", target_coef=rate))

@@ -1,0 +1,111 @@
+"""Cell values as rounding intervals in yen (XBRL Calculations 1.1 style) and which cells are checkable."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from iijview.model import Cell, Column, LineItem, Period, Statement
+
+# Units whose cells take part in money checks; the rest (shares, per-share, %) are left out of sums.
+MONEY_UNITS = ("JPY", "USD")
+_DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Address of one cell in a release: statement index, row index, column key."""
+
+    st: int
+    row: int
+    col: str
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Closed interval [lo, hi] of values a printed figure may stand for."""
+
+    lo: float
+    hi: float
+
+    @property
+    def mid(self) -> float:
+        """Centre of the interval."""
+        return (self.lo + self.hi) / 2
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def scaled(self, k: float) -> "Interval":
+        """The interval multiplied by k (order kept for negative k)."""
+        a, b = self.lo * k, self.hi * k
+        return Interval(min(a, b), max(a, b))
+
+    def absolute(self) -> "Interval":
+        """Interval of |x| for x in this interval."""
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return Interval(-self.hi, -self.lo)
+        return Interval(0.0, max(-self.lo, self.hi))
+
+    def meets(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one value (with float slack)."""
+        eps = 1e-6 * max(1.0, abs(self.mid), abs(other.mid))
+        return self.lo <= other.hi + eps and other.lo <= self.hi + eps
+
+
+ZERO = Interval(0.0, 0.0)
+
+
+def decimals_of(cell: Cell) -> int:
+    """Number of decimals printed in the cell's text (0 for whole numbers)."""
+    m = _DECIMALS.search(cell.text or "")
+    return len(m.group(1)) if m else 0
+
+
+def half_unit(cell: Cell) -> float:
+    """Half of the last printed digit, in printed units."""
+    return 0.5 * 10 ** (-decimals_of(cell))
+
+
+def is_money_column(col: Column) -> bool:
+    """True for value columns in yen or dollars (not changes, ratios or other units)."""
+    return col.role == "value" and col.unit in MONEY_UNITS
+
+
+def money_scale(st: Statement, row: LineItem, col: Column) -> float | None:
+    """Yen-or-dollar scale of a cell, or None when the row is not money (shares, per share, %)."""
+    if not is_money_column(col) or row.is_heading:
+        return None
+    unit, scale = st.unit_of(row, col)
+    if unit not in MONEY_UNITS:
+        return None
+    return float(scale or 1)
+
+
+def cell_period(col: Column, cell: Cell | None) -> Period | None:
+    """Period of a cell: its own override, else its column's."""
+    if cell is not None and cell.period is not None:
+        return cell.period
+    return col.period
+
+
+def interval_of(cell: Cell | None, scale: float) -> Interval | None:
+    """Interval of a cell in base units (yen or dollars); ZERO for nil or absent; None if unreadable."""
+    if cell is None:
+        return ZERO
+    if cell.status == "unreadable":
+        return None
+    if cell.value is None:
+        return ZERO if cell.status in ("nil", "parsed") else None
+    h = half_unit(cell)
+    if cell.status == "corrected":
+        h = 0.0  # a user's correction is taken as exact
+    return Interval((cell.value - h) * scale, (cell.value + h) * scale)
+
+
+def printed(value: float, cell: Cell | None) -> float:
+    """Round a value in printed units to the decimals the cell shows."""
+    d = decimals_of(cell) if cell is not None else 0
+    r = round(value, d)
+    return float(int(r)) if d == 0 else r
