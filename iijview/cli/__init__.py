@@ -39,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "gui":
         from iijview.gui.app import main as gui_main
         return gui_main(args.files, workspace=args.workspace)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # output piped into `head` and closed: not an error
+        return 0
 
 
 def _is_command(parser: argparse.ArgumentParser, argv: list[str]) -> bool:

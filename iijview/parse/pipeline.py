@@ -1,10 +1,22 @@
-"""The parse pipeline: bytes in, Release out (placeholder until the table parser lands)."""
+"""The parse pipeline: bytes -> text -> normalised text -> tokens -> raw tables -> statements."""
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from iijview.model import Release
+from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
+from iijview.parse import labels, periods
+from iijview.parse.build import Doc, add_rows, assemble, columns_for
+from iijview.parse.decode import DecodeError, decode
+from iijview.parse.normalise import normalise
+from iijview.parse.rows import build_rows
+from iijview.parse.segment import RawTable, segment
+from iijview.parse.tokens import LineIndex, tokenize
+from iijview.parse.transposed import assemble_transposed, is_transposed
 
 
 class ReleaseError(Exception):
@@ -24,7 +36,233 @@ def read_file(path) -> bytes:
         raise ReleaseError(f"{p}: cannot be read ({exc.strerror or exc}).") from None
 
 
+@lru_cache(maxsize=1)
+def _heading_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, re.Pattern]:
+    data = json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
+    pats = [(s["id"], re.compile(p, re.M)) for s in data["statements"] for p in s["patterns"]]
+    three = re.compile("|".join(data["context"]["three_months"]), re.I)
+    end = re.compile("|".join(data["context"]["end"]))
+    return pats, three, end
+
+
+# Running page furniture: "-16 -", "113 1H FY2017", "-6- I1J 1H FY2017".
+_FOOTER = re.compile(r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-?[ \t]*)?(?:[\w\[\]|]{1,5}[ \t]+(?:[1-4]Q|[12]H|FY)[ \t]*(?:FY)?[ \t]*\d{4})?[ \t]*$", re.M)
+
+
+def _blank_footers(text: str) -> str:
+    def blank(m: re.Match) -> str:
+        return " " * len(m.group(0)) if m.group(0).strip() else m.group(0)
+    return _FOOTER.sub(blank, text)
+
+
+def find_headings(text: str) -> list[tuple[int, str]]:
+    """Statement headings as (offset, statement id), one per title (a title that names two keeps the first)."""
+    pats, _, end = _heading_patterns()
+    hits: list[tuple[int, int, str]] = []
+    for sid, pat in pats:
+        for m in pat.finditer(text):
+            hits.append((m.start(), m.end(), sid))
+    for m in end.finditer(text):
+        hits.append((m.start(), m.end(), ""))
+    hits.sort()
+    out: list[tuple[int, str]] = []
+    last_end = -1
+    for start, stop, sid in hits:
+        if out and 0 <= start - last_end <= 40 and not re.search(r"\d", text[last_end:start]) \
+                and out[-1][1] and sid:
+            last_end = max(last_end, stop)
+            continue  # same title ("Statements of Income and Statements of Comprehensive Income")
+        if out and out[-1][0] == start:
+            continue
+        out.append((start, sid))
+        last_end = stop
+    return out
+
+
+def release_period(text: str) -> Period | None:
+    """The period the release reports, from its title sentence."""
+    head = text[:4000]
+    m = re.search(rf"(?P<n>three|six|nine|twelve|first six|first nine|first three)\s+months?\s+(?:consolidated\s+)?"
+                  rf"(?:financial\s+)?(?:results\s+)?(?:of\s+|for\s+)the\s+fiscal\s+year\s+(?:ending|ended)\s+"
+                  rf"(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
+    if m:
+        n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}[m.group("n").split()[-1].lower()]
+        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        if d:
+            return Period(periods.month_end(d.year - 1 + (1 if n == 12 else 0), ((3 + n - 1) % 12) + 1)
+                          if n != 12 else d, n)
+    m = re.search(rf"(?:first\s+)?(?P<n>\d+|three|six|nine|twelve)\s+months\s+ended\s+(?P<date>{periods._MONTH}"
+                  rf"\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
+    if m:
+        n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(m.group("n").lower()) or int(m.group("n"))
+        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        if d:
+            return Period(d, n)
+    m = re.search(r"results for the fiscal year ended\s+(?P<date>.{8,20}\d{4})", head, re.I)
+    if m:
+        dm = periods.DATE_RE.search(m.group("date"))
+        if dm and periods.date_of(dm):
+            return Period(periods.date_of(dm), 12)
+    return None
+
+
+def _standard(text: str) -> str:
+    """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
+    ifrs = len(re.findall(r"\[Under IFRS\]|accordance with IFRS|under International Financial Reporting Standards"
+                          r"|Statements? of Financial Position|Statements? of Profit or Loss", text))
+    gaap = len(re.findall(r"accordance with U\.\s?S\.\s?GAAP|generally accepted in the United States"
+                          r"|Consolidated Balance Sheets|Statements? of Income|U\.\s?S\.? GAAP", text))
+    if not ifrs and not gaap:
+        return ""
+    return "IFRS" if ifrs > gaap else "U.S. GAAP"
+
+
+def _layout(text: str) -> str:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    tabbed = sum(1 for ln in lines if "\t" in ln)
+    collapsed = sum(1 for ln in lines if len(re.findall(r"\d[\d,]{4,}", ln)) > 30)
+    if re.search(r"Unit\s*:\s*JPY|% of Revenues|Agenda", text):
+        return "slides"
+    if tabbed > len(lines) * 0.2:
+        return "converted"
+    if collapsed:
+        return "web"
+    return "ocr"
+
+
+def _classify(rows, candidates) -> tuple[str, int]:
+    best, score = "", 0
+    for sid in candidates:
+        n = sum(1 for r in rows if r.values and labels.canonical_item(sid, labels.clean_label(r.label), ""))
+        if n > score:
+            best, score = sid, n
+    return best, score
+
+
+_SUMMARY_IDS = ("operating_summary", "segment_summary", "network_revenue", "contracts", "ebitda", "capex",
+                "balance_sheet", "income_statement", "cash_flows")
+
+
+def build_statements(text: str, doc: Doc) -> list[Statement]:
+    """All statements of a normalised document, in print order."""
+    lines = LineIndex(text)
+    toks = tokenize(text, lines)
+    heads = find_headings(text)
+    _, three, _ = _heading_patterns()
+    three_marks = [m.start() for m in three.finditer(text)]
+    modern = bool(re.search(r"\b1Q-3Q\d{2}\b|\b1H\d{2}\b|\b1H FY\d{4}", text))
+    tables = segment(toks, [h for h, _ in heads])
+    out: list[Statement] = []
+    prev: RawTable | None = None
+    prev_st: Statement | None = None
+    major = ("balance_sheet", "income_statement", "cash_flows", "segments", "comprehensive_income", "equity_changes")
+    for table in tables:
+        lo = prev.end if prev else 0
+        gap_heads = [(p, s) for p, s in heads if lo <= p < table.start]
+        named = [s for _, s in gap_heads]
+        rows = build_rows(table.rows)
+        last_major = max([p for p, s in heads if s in major and p < table.start] or [-1])
+        quarterly = any(last_major < m < table.start for m in three_marks)
+        cumulative = not modern and not quarterly
+        sid = named[-1] if named else ""
+        if named and not sid:
+            prev, prev_st = table, None
+            continue  # after the end of the statements (notes, "About IIJ")
+        if not named and prev_st is not None and (not table.header or _same_periods(prev, table)):
+            cols, how = columns_for(table, rows, doc, prev_st.id, cumulative)
+            if [c.period for c in cols] == [c.period for c in prev_st.columns] or not table.header:
+                add_rows(prev_st, rows, prev_st.columns if not table.header else cols, how, doc)
+                prev = table
+                continue
+        if not sid:
+            inherited = prev_st.id if prev_st else ""
+            best, score = _classify(rows, _SUMMARY_IDS)
+            _, inh_score = _classify(rows, [inherited]) if inherited else ("", 0)
+            sid = best if score > inh_score else inherited
+        if not sid:
+            prev = table
+            continue
+        try:
+            if is_transposed(rows):
+                st = assemble_transposed(sid, table, rows, doc)
+            else:
+                st = assemble(sid, table, doc, quarter_cumulative=cumulative)
+        except Exception as exc:  # noqa: BLE001 - one damaged table must not cost the rest of the release
+            line = table.rows[0].line if table.rows else 0
+            doc.findings.append(Finding("table_error", f"Line {line}: a {STATEMENT_TITLES.get(sid, sid)} table "
+                                        f"could not be read ({type(exc).__name__}: {exc}).", line=line,
+                                        severity="error"))
+            st = None
+        if st is not None and _worth_keeping(st):
+            out.append(st)
+            prev_st = st
+        prev = table
+    return out
+
+
+def _worth_keeping(st: Statement) -> bool:
+    """A table is kept when at least two labelled rows carry a number (not page furniture)."""
+    rows = [it for it in st.items if it.label and any(c.value is not None for c in it.cells.values())]
+    known = sum(1 for it in rows if it.item)
+    return len(rows) >= 2 and (known >= 1 or len(rows) >= 4)
+
+
+def _same_periods(a: RawTable | None, b: RawTable) -> bool:
+    if a is None:
+        return False
+    pa = [t.text.lower().split() for t in a.header if t.kind in ("date", "code", "range")]
+    pb = [t.text.lower().split() for t in b.header if t.kind in ("date", "code", "range")]
+    return pa == pb
+
+
+def _name_statements(statements: list[Statement]) -> None:
+    """Unique keys ('income_statement', 'income_statement:2') and readable titles."""
+    counts: dict[str, int] = {}
+    for st in statements:
+        counts[st.id] = counts.get(st.id, 0) + 1
+    seen: dict[str, int] = {}
+    for st in statements:
+        n = seen.get(st.id, 0) + 1
+        seen[st.id] = n
+        st.key = st.id if n == 1 else f"{st.id}:{n}"
+        title = STATEMENT_TITLES.get(st.id, st.id)
+        if counts[st.id] > 1:
+            months = {c.period.months for c in st.columns if c.period and c.role == "value" and not c.period.forecast}
+            if len(months) == 1 and (m := months.pop()):
+                title += f" ({m} months)"
+            elif n > 1:
+                title += f" ({n})"
+        st.title = title
+
+
 def parse_bytes(data: bytes, name: str) -> Release:
-    """Parse release content into a Release."""
-    text = data.decode("utf-8", errors="replace")
-    return Release(path=name, text=text, sha256=hashlib.sha256(data).hexdigest())
+    """Parse release content into a Release; ReleaseError when it is not a readable release."""
+    label = Path(name).name
+    if not data.strip():
+        raise ReleaseError(f"{label}: the file is empty.")
+    try:
+        text, _encoding = decode(data)
+    except DecodeError as exc:
+        raise ReleaseError(f"{label}: {exc}; open an IIJ earnings release saved as text.") from None
+    norm = normalise(text)
+    work = _blank_footers(norm.text)
+    doc = Doc(work, norm, release_period(work))
+    statements = build_statements(work, doc)
+    if not statements:
+        if not re.search(r"Internet Initiative Japan|\bIIJ\b", work):
+            raise ReleaseError(f"{label}: this is not an IIJ earnings release (no IIJ statements were found).")
+        raise ReleaseError(f"{label}: no statement tables could be read from this release.")
+    _name_statements(statements)
+    release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
+                      fiscal_period=doc.release_period, standard=_standard(work), layout=_layout(text),
+                      statements=statements)
+    release.findings.extend(doc.findings)
+    for st, i, row, col, cell in release.iter_cells():
+        if cell.status == "unreadable":
+            release.findings.append(Finding(
+                "unreadable_cell", f"{st.title}: '{cell.text}' in '{row.label}' ({col.title()}) cannot be read "
+                "as a number.", statement=st.key, line=cell.line, labels=[row.label], cells=[(i, col.key)],
+                period=cell.period or col.period))
+    return release

@@ -1,0 +1,41 @@
+"""Helpers shared by the commands: load several files, report bad ones in one sentence each."""
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from iijview.model import Release
+
+
+def load_each(paths: list[str], *, checks: bool = True, workspace=None) -> Iterator[Release]:
+    """Yield each readable release; print one sentence on stderr for each bad file and go on."""
+    from iijview.loader import ReleaseError, load_release
+
+    for path in paths:
+        try:
+            release = load_release(path, checks=checks)
+        except ReleaseError as exc:
+            print(f"iijview: {exc}", file=sys.stderr)
+            load_each.failed += 1
+            continue
+        if workspace is not None:
+            for message in workspace.apply(release) or []:
+                print(f"iijview: {release.name}: {message}", file=sys.stderr)
+        yield release
+
+
+load_each.failed = 0
+
+
+def open_workspace(folder):
+    """The corrections workspace, or None when the store is not available."""
+    try:
+        from iijview.store import Workspace
+    except ImportError:
+        return None
+    try:
+        return Workspace(folder)
+    except Exception as exc:  # noqa: BLE001 - a broken workspace must not stop a read-only command
+        print(f"iijview: the corrections workspace cannot be opened ({exc}); showing parsed values.",
+              file=sys.stderr)
+        return None

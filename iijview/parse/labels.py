@@ -1,0 +1,167 @@
+"""Row labels: OCR clean-up, section headings, wrapped lines, totals and canonical item ids."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+# OCR renderings of "IIJ": 11J, I1J, [1J, 113, l113, IlJ, [IJ, 1J, I1IJ ...
+_IIJ_OCR = re.compile(
+    r"(?<![\w\[])(?:\[1J|\[IJ|\[lJ|I1IJ|I1J|IlJ|11J|1J|l113)(?=mio|[^\w]|$)"
+    r"|(?<![\w\[])(?:113|11)(?=\s+(?:Mobile|DSL|FiberAccess|Data)\b)")
+_OCR_WORDS = {
+    "Qutsourcing": "Outsourcing", "Sl business": "SI business", "(Sl)": "(SI)", "Subseguent": "Subsequent",
+    "LIABILITIRES": "LIABILITIES", "attraibutable": "attributable", "Increse": "Increase", "incrase": "increase",
+    "borrowingscurrent": "borrowings—current",
+}
+CONNECTIVES = frozenset({
+    "of", "and", "or", "to", "in", "at", "for", "from", "with", "by", "on", "the", "a", "an", "less",
+    "net", "using", "under", "into", "respectively", "through", "over", "than", "as", "designated",
+})
+
+
+@lru_cache(maxsize=1)
+def _headings() -> dict:
+    return json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def section_headings() -> tuple[str, ...]:
+    """Known section headings, longest first."""
+    items = {h.strip() for h in _headings()["sections"]}
+    return tuple(sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _items() -> list[dict]:
+    data = json.loads(resources.files("iijview.resources").joinpath("items.json").read_text("utf-8"))
+    out = []
+    for e in data["items"]:
+        out.append({
+            "item": e["item"],
+            "statements": frozenset(e.get("statements", ())),
+            "label": re.compile(e["label"], re.I),
+            "section": re.compile(e["section"]) if e.get("section") else None,
+        })
+    return out
+
+
+def clean_label(text: str) -> str:
+    """A label as printed with OCR noise, stray quotes and spacing cleaned."""
+    t = re.sub(r"\s+", " ", text).strip()
+    t = _IIJ_OCR.sub("IIJ", t)
+    for bad, good in _OCR_WORDS.items():
+        t = t.replace(bad, good)
+    t = re.sub(r"\s+([,.:;)])", r"\1", t)
+    t = re.sub(r"([(])\s+", r"\1", t)
+    t = re.sub(r"^[\"'.,;:\s*-]+(?=[A-Za-z(])", "", t)
+    t = re.sub(r"\s*[-—]+\s*$", "", t)
+    t = t.strip(" \"'")
+    return t
+
+
+def label_key(label: str) -> str:
+    """Lower-case matching form of a label: dashes and colons to spaces, spacing collapsed."""
+    t = label.lower().replace("’", "'")
+    t = re.sub(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+", " ", t)
+    t = t.replace(":", " ")
+    t = re.sub(r"\s+", " ", t).strip(" .")
+    return t
+
+
+def canonical_item(statement_id: str, label: str, section: str) -> str:
+    """The canonical item id for a row label in a statement, or '' when unknown."""
+    key = label_key(label)
+    for e in _items():
+        if e["statements"] and statement_id not in e["statements"]:
+            continue
+        if not e["label"].fullmatch(key):
+            continue
+        if e["section"] is not None and not e["section"].fullmatch(section):
+            continue
+        return e["item"]
+    return ""
+
+
+def items_for(statement_id: str) -> list[dict]:
+    """Item entries that apply to a statement (for classifying an untitled table)."""
+    return [e for e in _items() if statement_id in e["statements"]]
+
+
+def split_headings(label: str) -> tuple[list[str], str]:
+    """Split leading section headings off a label: 'ASSETS CURRENT ASSETS: Cash' -> (['ASSETS', 'CURRENT ASSETS'], 'Cash')."""
+    heads: list[str] = []
+    rest = label.strip()
+    while True:
+        hit = None
+        for h in section_headings():
+            if len(rest) > len(h) + 1 and rest[:len(h)] == h and rest[len(h)] in " :," \
+                    and re.match(r"[\s:,]+[A-Z]", rest[len(h):]):
+                hit = h
+                break
+        if hit:
+            heads.append(rest[:len(hit)].strip())
+            rest = rest[len(hit):].lstrip(" :,")
+            continue
+        m = re.match(r"^([^:]{2,120}?):\s+(?=\S)", rest)
+        if m and not re.search(r"\d", m.group(1)[-3:]) and m.group(1).strip().lower() != "less":
+            heads.append(m.group(1).strip())
+            rest = rest[m.end():]
+            continue
+        break
+    return heads, rest
+
+
+def split_trailing_heading(label: str) -> tuple[str, str]:
+    """Split a known section heading printed after a row's own label ('Others Changes in ...')."""
+    for h in section_headings():
+        if len(h.split()) < 5:
+            continue
+        words = h.split()
+        probe = " ".join(words[:3])
+        i = label.find(probe)
+        if i > 0 and label[i:].lower().startswith(h.lower()[: len(label) - i].rstrip()):
+            return label[:i].strip(), label[i:].strip()
+    return label, ""
+
+
+def is_heading_text(text: str) -> bool:
+    """True for a label row without values that opens a section ('CURRENT ASSETS:', 'Revenues')."""
+    t = text.strip()
+    if t.endswith(":"):
+        return True
+    low = t.lower()
+    return any(low == h.lower() for h in section_headings()) or (t.isupper() and len(t.split()) <= 6)
+
+
+def starts_continuation(text: str) -> bool:
+    """True when a line of label text continues the line before it (lower-case start or a connective)."""
+    t = text.strip()
+    if not t:
+        return False
+    first = t.split()[0].strip(",;")
+    if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                r"\s+\d{1,2},", t):
+        return True  # "September 30, 2017, respectively": the end of a date list in a label
+    return t[0].islower() or first.lower() in CONNECTIVES or t[0] in "(&"
+
+
+def ends_incomplete(text: str) -> bool:
+    """True when a line of label text stops mid-phrase ('... allowance for doubtful accounts of')."""
+    t = text.strip()
+    if not t:
+        return False
+    last = t.split()[-1].lower().strip(",")
+    return last in CONNECTIVES or t.endswith((",", "-", "—")) or last in {"number", "designated", "other", "investments"}
+
+
+_TOTAL = re.compile(r"^(?:total\b|net cash\b|net (?:increase|decrease)|consolidated (?:total|operating)|"
+                    r"other (?:income|expense)s?\b.*net$|subtotal|cash and cash equivalents, end|"
+                    r"cash flows from (?:operating|investing|financing) activities$|"
+                    r"operating (?:income|profit)$|gross (?:profit|margin)$|net income$|profit \(loss\) for the period$)", re.I)
+
+
+def is_total_label(label: str) -> bool:
+    """True when a label names a total or subtotal."""
+    return bool(_TOTAL.search(label.strip()))

@@ -1,0 +1,92 @@
+"""Read number tokens as printed in releases: separators, negatives, nil, %, units and OCR damage."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NIL_TOKENS = frozenset({"-", "—", "―", "_", "–", "─", "--"})
+
+# One candidate number cell. Groups: neg prefix, paren, body, close paren, suffix.
+NUMBER_RE = re.compile(
+    r"""
+    (?<![\w.,:/])                        # not glued to a word or another number
+    (?P<prefix>(?:JPY\s?)|(?:[△▲Δ]\s?)|[+\-])?
+    (?P<open>\(\s?)?
+    (?P<body>
+        \d{1,3}(?:[,:]\d{3})+(?:\.\d+)?  # 1,234,567.8 (':' is OCR damage for ',')
+      | \d{4,}(?:,\d{3})+                # 90424,764: a lost separator
+      | \d+(?:,\d{1,2})(?![\d])          # 165,26: truncated group (unreadable)
+      | \d+\.\d+                         # 3.5
+      | \d+                              # 42
+    )
+    (?P<close>\s?\))?
+    (?P<suffix>\s?%|Gbps|\s?\)%)?
+    (?![\w])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as printed: its value (sign applied, unscaled) or None, and how it reads."""
+
+    text: str
+    value: float | None
+    status: str          # parsed | nil | unreadable
+    decimals: int = 0
+    unit: str = ""       # "%", "Gbps", "JPY" when the token carries one
+
+
+def parse_number(token: str) -> Number | None:
+    """Read one cell's text; None when it is not a number at all."""
+    raw = token
+    t = token.strip()
+    if not t:
+        return None
+    if t in NIL_TOKENS:
+        return Number(raw, None, "nil")
+    m = NUMBER_RE.fullmatch(t)
+    if not m:
+        return _unreadable_or_none(raw, t)
+    return _from_match(m, raw)
+
+
+def _from_match(m: re.Match, raw: str) -> Number:
+    prefix = (m.group("prefix") or "").strip()
+    opened, closed = bool(m.group("open")), bool(m.group("close"))
+    suffix = (m.group("suffix") or "").strip()
+    body = m.group("body")
+    if suffix == ")%":
+        closed, suffix = True, "%"
+    if opened != closed:
+        return Number(raw, None, "unreadable")
+    if re.fullmatch(r"\d+,\d{1,2}", body):
+        return Number(raw, None, "unreadable")
+    digits = body.replace(",", "").replace(":", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return Number(raw, None, "unreadable")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    negative = opened or prefix in ("-", "△", "▲", "Δ")
+    if negative:
+        value = -value
+    if value == 0:
+        value = 0.0
+    unit = "%" if suffix == "%" else ("Gbps" if suffix == "Gbps" else ("JPY" if prefix.startswith("JPY") else ""))
+    return Number(raw, value, "parsed", decimals, unit)
+
+
+def _unreadable_or_none(raw: str, t: str) -> Number | None:
+    """Cells that start like a number but cannot be read exactly: '(142', '(2,952,37)', '4.50'."""
+    if re.fullmatch(r"[(△Δ]?\s?\d[\d,.:]*\s?\)?", t):
+        return Number(raw, None, "unreadable")
+    return None
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None):
+    """Yield (match, Number) for each number token in text[start:end]."""
+    end = len(text) if end is None else end
+    for m in NUMBER_RE.finditer(text, start, end):
+        yield m, _from_match(m, m.group(0))

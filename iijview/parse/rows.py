@@ -1,0 +1,116 @@
+"""Turn a raw table's rows into labelled value rows: wrapped labels, headings, merged OCR rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from iijview.parse import labels
+from iijview.parse.segment import RawRow
+from iijview.parse.tokens import Tok
+
+
+@dataclass
+class Row:
+    """A row ready to become a LineItem: label, line, heading flag and value tokens per slot."""
+
+    label: str
+    line: int
+    heading: bool = False
+    values: list[Tok] = field(default_factory=list)
+    cells: list[int] = field(default_factory=list)
+    period_label: bool = False
+    label_start: int = -1
+
+
+def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
+    """Group label tokens by line: [(line, text, start offset)]."""
+    out: list[tuple[int, str, int]] = []
+    for t in tokens:
+        if t.kind != "text":
+            continue
+        if out and out[-1][0] == t.line:
+            line, text, start = out[-1]
+            out[-1] = (line, text + " " + t.text, start)
+        else:
+            out.append((t.line, t.text, t.start))
+    return out
+
+
+def build_rows(raw_rows: list[RawRow]) -> list[Row]:
+    """Rows in print order, with headings split off and wrapped label lines joined."""
+    rows: list[Row] = []
+    for raw in raw_rows:
+        if raw.period_label:
+            text = " ".join(t.text for t in raw.label)
+            rows.append(Row(text, raw.line, values=list(raw.values), cells=list(raw.cells), period_label=True,
+                            label_start=raw.label[0].start if raw.label else -1))
+            continue
+        lines = _label_lines(raw.label)
+        # Lines that continue the previous row's label ("respectively", "long-term borrowings").
+        while lines and rows and not rows[-1].heading and rows[-1].values and \
+                labels.starts_continuation(lines[0][1]) and (len(lines) > 1 or not raw.values):
+            rows[-1].label += " " + lines[0][1]
+            lines.pop(0)
+        segments: list[tuple[int, str, int]] = []
+        for k, line in enumerate(lines):
+            last_before_values = raw.values and k == len(lines) - 1
+            wrapped = last_before_values and segments and not labels.is_heading_text(segments[-1][1]) \
+                and segments[-1][0] == line[0] - 1
+            if segments and (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
+                ln, text, start = segments[-1]
+                segments[-1] = (ln, text + " " + line[1], start)
+            else:
+                segments.append(line)
+        if raw.values and not segments and rows and rows[-1].heading is False and not rows[-1].values:
+            segments = []
+        own = segments.pop() if (raw.values and segments) else None
+        for ln, text, start in segments:
+            heads, rest = labels.split_headings(text)
+            for h in heads:
+                rows.append(Row(h, ln, heading=True, label_start=start))
+            if rest:
+                rows.append(Row(rest, ln, heading=True, label_start=start))
+        if not raw.values:
+            continue
+        if own is None:
+            rows.append(Row("", raw.line, values=list(raw.values), cells=list(raw.cells)))
+            continue
+        ln, text, start = own
+        heads, rest = labels.split_headings(text)
+        for h in heads:
+            rows.append(Row(h, ln, heading=True, label_start=start))
+        rest, trailing = labels.split_trailing_heading(rest)
+        rows.extend(_split_merged(rest, raw, ln, start))
+        if trailing:
+            rows.append(Row(trailing, ln, heading=True, label_start=start))
+    return rows
+
+
+def _split_merged(label: str, raw: RawRow, line: int, start: int) -> list[Row]:
+    """One printed line that holds two rows (OCR): every cell has the same number (>1) of values."""
+    by_cell: dict[int, list[Tok]] = {}
+    for tok, cell in zip(raw.values, raw.cells):
+        by_cell.setdefault(cell, []).append(tok)
+    counts = {len(v) for v in by_cell.values()}
+    if -1 in by_cell or len(counts) != 1:
+        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
+    m = counts.pop()
+    if m < 2 or any(v[0].number and v[0].number.unit == "%" for v in by_cell.values()):
+        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
+    cuts = [mm.start() for mm in re.finditer(r"(?<=[a-z)]) (?=[A-Z][a-z])", label)]
+    if len(cuts) < m - 1:
+        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
+    cuts = cuts[: m - 1]
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(label[prev:c].strip())
+        prev = c
+    parts.append(label[prev:].strip())
+    out = []
+    for k, part in enumerate(parts):
+        vals, cells = [], []
+        for cell in sorted(by_cell):
+            vals.append(by_cell[cell][k])
+            cells.append(cell)
+        out.append(Row(part, line, values=vals, cells=cells, label_start=start))
+    return out

@@ -1,0 +1,279 @@
+"""Cut a token stream into raw tables: header runs, then rows of label text followed by values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from iijview.parse.tokens import Tok
+
+_PROSE_WORDS = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|which|mainly|because|please|refer|shown|"
+    r"calculated|represents?|announced|conducted|include[sd]?)\b", re.I)
+_PROSE_SHORT = re.compile(r"\b(?:was|were|increased|decreased|compared|mainly|million|billion|amounted|totaled|"
+                          r"up|down|approx|points?)\b|\bYoY\)")
+_SENTENCE_END = re.compile(r"[a-z)]\.(?:\s+[A-Z(]|\s*$)")
+
+
+@dataclass
+class RawRow:
+    """Label tokens (possibly over several lines) and the value tokens that follow them."""
+
+    label: list[Tok]
+    values: list[Tok]
+    cells: list[int] = field(default_factory=list)   # tab cell index of each value (-1 if none)
+    label_cell: int = -1
+    period_label: bool = False                        # the label is a period (TSE tables print periods as rows)
+
+    @property
+    def line(self) -> int:
+        """Line of the first value (or of the label when there are none)."""
+        return self.values[0].line if self.values else (self.label[0].line if self.label else 0)
+
+
+@dataclass
+class RawTable:
+    """One table as found: header tokens, the text before it and its rows."""
+
+    header: list[Tok]
+    rows: list[RawRow] = field(default_factory=list)
+    before: list[Tok] = field(default_factory=list)   # caption/title text just before the header
+    headings: list[Tok] = field(default_factory=list)  # repeated headers seen inside the table
+    start: int = 0
+    end: int = 0
+    header_cells: list[int] = field(default_factory=list)
+
+
+def is_prose(tok: Tok) -> bool:
+    """True for a text token that reads as a sentence rather than a row label."""
+    t = tok.text
+    if len(t) > 260:
+        return True
+    words = t.split()
+    if len(words) >= 2 and _PROSE_SHORT.search(t):
+        return True
+    if len(words) >= 8 and _PROSE_WORDS.search(t):
+        return True
+    return len(words) >= 6 and bool(_SENTENCE_END.search(t)) and not t.rstrip().endswith(("Inc.", "Co.", "Ltd."))
+
+
+def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:
+    """A header run that opens (or repeats) a table: two periods, a period and a unit, or units alone."""
+    n_periods = sum(1 for t in run if t.kind in ("date", "code", "range"))
+    n_units = sum(1 for t in run if t.kind == "unit")
+    if n_periods >= 2 or (n_periods and n_units):
+        return True
+    if n_periods == 1 and any(t.kind == "chg" for t in run) and run[-1].kind != "code":
+        return True
+    return n_units >= 1 and not n_periods and (cur is None or not cur.rows)
+
+
+def _has_period(run: list[Tok]) -> bool:
+    return any(t.kind in ("date", "code", "range") for t in run)
+
+
+def _is_header_text(tok: Tok) -> bool:
+    """Short words that sit inside column headers: 'Results', 'Targets', '% of Revenues', '(forecast)'."""
+    t = tok.text.strip()
+    if len(t) > 40:
+        return False
+    return bool(re.fullmatch(
+        r"(?:\(?Unaudited\)?|Results?|Targets?|\(?forecast\)?|\(?Forecast\)?|%\s*of\s*Revenues"
+        r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and)"
+        r"(?:\s+(?:Results?|Targets?|%\s*of\s*Revenues))*", t, re.I))
+
+
+def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
+    """Cut tokens into raw tables; `breaks` are offsets (statement headings) where a table must end."""
+    tables: list[RawTable] = []
+    cur: RawTable | None = None
+    pending: list[Tok] = []
+    cell = 0
+    cells_seen_on_line = False
+    bi = 0
+    i, n = 0, len(tokens)
+
+    def close():
+        nonlocal cur
+        if cur is not None and cur.rows:
+            cur.end = cur.rows[-1].values[-1].end if cur.rows[-1].values else cur.start
+            tables.append(cur)
+        cur = None
+
+    while i < n:
+        t = tokens[i]
+        while bi < len(breaks) and breaks[bi] <= t.start:
+            close()
+            pending = []
+            bi += 1
+        if t.kind == "nl":
+            cell = 0
+            cells_seen_on_line = False
+            pending.append(t)
+            i += 1
+            continue
+        if t.kind == "tab":
+            cell += 1
+            cells_seen_on_line = True
+            i += 1
+            continue
+        if t.is_header:
+            j, run, run_cells = _header_run(tokens, i, cell)
+            k = j
+            while k < n and tokens[k].kind == "tab":
+                k += 1
+            if _has_period(run) and k < n and tokens[k].kind == "num" and tokens[k].line == run[-1].line:
+                # A period printed as a row label, values after it: a transposed (TSE style) row.
+                if cur is None:
+                    cur = RawTable(header=[], before=[p for p in pending if p.kind == "text"], start=t.start)
+                else:
+                    cur.before.extend(p for p in pending if p.kind == "text")
+                pending = []
+                label = [Tok("text", r.start, r.end, r.text, r.line) for r in run]
+                values, cells = [], []
+                m = k
+                while m < n and tokens[m].kind in ("num", "tab"):
+                    if tokens[m].kind == "num":
+                        values.append(tokens[m])
+                        cells.append(-1)
+                    m += 1
+                cur.rows.append(RawRow(label=label, values=values, cells=cells, period_label=True))
+                pending = []
+                i = m
+                continue
+            if _is_table_header(run, cur):
+                if cur is not None and not cur.rows:
+                    cur.header.extend(run)  # a header printed over several runs (periods, then units)
+                    cur.header_cells.extend(run_cells)
+                elif cur is not None and cur.rows and _same_header(cur.header, run):
+                    cur.headings.extend(run)
+                    _flush_heading_text(cur, pending)
+                else:
+                    close()
+                    cur = RawTable(header=run, before=[p for p in pending if p.kind == "text"],
+                                   start=run[0].start, header_cells=run_cells)
+                pending = []
+                # Recompute the cell counter at the end of the run.
+                cell = run_cells[-1] if run_cells else cell
+                i = j
+                continue
+            if cur is not None and cur.rows and all(r.kind in ("chg", "unit") for r in run):
+                # a stray '%' or 'YoY' inside a table: treat as text
+                pass
+            for r in run:
+                pending.append(Tok("text", r.start, r.end, r.text, r.line))
+            i = j
+            continue
+        if t.kind == "text":
+            if is_prose(t):
+                close()
+                pending = []
+            else:
+                pending.append(t)
+            i += 1
+            continue
+        if t.kind == "num" and _number_starts_label(tokens, i, pending):
+            pending.append(Tok("text", t.start, t.end, t.text, t.line))
+            i += 1
+            continue
+        if t.kind == "num":
+            values, cells = [], []
+            j = i
+            while j < n and tokens[j].kind in ("num", "tab"):
+                if tokens[j].kind == "tab":
+                    cell += 1
+                else:
+                    values.append(tokens[j])
+                    cells.append(cell if cells_seen_on_line or _line_has_tab(tokens, j) else -1)
+                j += 1
+            if cur is None:
+                if not (cells_seen_on_line and any(p.kind == "text" and p.line == t.line for p in pending)):
+                    # numbers outside any table (prose, page numbers): not values
+                    pending = []
+                    i = j
+                    continue
+                cur = RawTable(header=[], before=[p for p in pending if p.kind == "text" and p.line != t.line],
+                               start=t.start)
+                pending_label = [p for p in pending if p.line == t.line]
+            else:
+                pending_label = pending
+            label_cell = -1
+            if pending_label:
+                label_cell = 0
+            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, label_cell=label_cell))
+            pending = []
+            i = j
+            continue
+        i += 1
+    close()
+    return tables
+
+
+def _number_starts_label(tokens: list[Tok], i: int, pending: list[Tok]) -> bool:
+    """A lone number opening a line and followed by words and values ('113 Mobile MVNO ... 2,573')."""
+    t = tokens[i]
+    if i == 0 or tokens[i - 1].kind != "nl" or (t.number and t.number.status != "parsed"):
+        return False
+    if t.number and (t.number.unit or "," in t.text or "." in t.text or t.text.startswith("(")):
+        return False
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "text" or tokens[i + 1].line != t.line:
+        return False
+    return tokens[i + 2].kind == "num" and tokens[i + 2].line == t.line
+
+
+def _line_has_tab(tokens: list[Tok], j: int) -> bool:
+    """True when the line of tokens[j] contains a tab (tab-separated layout)."""
+    k = j
+    while k >= 0 and tokens[k].kind != "nl":
+        if tokens[k].kind == "tab":
+            return True
+        k -= 1
+    k = j
+    while k < len(tokens) and tokens[k].kind != "nl":
+        if tokens[k].kind == "tab":
+            return True
+        k += 1
+    return False
+
+
+def _header_run(tokens: list[Tok], i: int, cell: int) -> tuple[int, list[Tok], list[int]]:
+    """Collect consecutive header tokens from i (allowing line breaks, tabs and header words)."""
+    run: list[Tok] = []
+    cells: list[int] = []
+    j, n = i, len(tokens)
+    last_good = i
+    while j < n:
+        t = tokens[j]
+        if t.kind == "tab":
+            cell += 1
+        elif t.kind == "nl":
+            cell = 0
+        elif t.is_header:
+            run.append(t)
+            cells.append(cell)
+            last_good = j + 1
+        elif t.kind == "text" and _is_header_text(t):
+            pass
+        else:
+            break
+        j += 1
+    # Trailing tabs/newlines belong to the next row.
+    return last_good, run, cells
+
+
+def header_periods(run: list[Tok]) -> list:
+    """The periods a header run names, in order (for comparing repeated headers)."""
+    from iijview.parse.columns import header_slots
+    return [s.period for s in header_slots(run, [-1] * len(run), "", quarter_cumulative=False) if s.period]
+
+
+def _same_header(a: list[Tok], b: list[Tok]) -> bool:
+    """True when a repeated header names the same periods as the table's own."""
+    pb = header_periods(b)
+    return (bool(pb) and header_periods(a) == pb) or (not pb and any(t.kind == "unit" for t in b))
+
+
+def _flush_heading_text(cur: RawTable, pending: list[Tok]) -> None:
+    """Text between a table's rows and its repeated header is kept as a heading row."""
+    text = [p for p in pending if p.kind == "text"]
+    if text:
+        cur.rows.append(RawRow(label=text, values=[]))

@@ -1,0 +1,150 @@
+"""Split normalised release text into tokens: numbers, period and unit headers, text and cell breaks."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from iijview.parse import numbers, periods
+from iijview.parse.units import UNIT_RE
+
+_M = periods._MONTH  # noqa: SLF001 - shared pattern text
+
+# Order matters: the longest, most specific header forms first, numbers last.
+SPECIAL_RE = re.compile(
+    rf"(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
+    r"|(?P<dur>\b(?:Three|Six|Nine|Twelve)[\s-]+Months?\s+(?:Ended|Ending)\b)"
+    r"|(?P<fy>\bFiscal\s+Year\s+(?:Ended|Ending)\b)"
+    r"|(?P<asof>\bAs\s+of\b)"
+    rf"|(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
+    r"|(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
+    rf"|(?P<unit>{UNIT_RE.pattern})"
+    r"|(?P<chg>\bYoY\s*%?\s*Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
+    r"|(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※)"
+    rf"|(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
+    r"|(?P<tab>\t)|(?P<nl>\n)",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Case-insensitive matching above is right for headers, but not for number suffixes like Gbps.
+
+HEADER_KINDS = frozenset({"range", "dur", "fy", "asof", "date", "code", "unit", "chg"})
+
+
+@dataclass
+class Tok:
+    """One token: kind, normalised span, its text and the line it is on."""
+
+    kind: str             # num | range | dur | fy | asof | date | code | unit | chg | text | tab | nl
+    start: int
+    end: int
+    text: str
+    line: int
+    number: numbers.Number | None = None
+
+    @property
+    def is_header(self) -> bool:
+        """True for tokens that belong in column headers."""
+        return self.kind in HEADER_KINDS
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line numbers."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset."""
+        return bisect.bisect_right(self.starts, offset)
+
+
+# Words after which a number is part of a label: "IFRS 16", "ASU 2016-01", "Note 2", "page 9".
+_LABEL_NUMBER_AFTER = re.compile(r"(?:IFRS|IAS|ASU|Topic|Note|No\.|page|Form|Article|Subtopic|over|than)\s*$", re.I)
+# Words after a number that make it part of a label: "75,520,000 shares; issued", "JPY 123 thousand".
+_LABEL_NUMBER_BEFORE = re.compile(r"^\s*(?:shares\b|thousand\b|million\b|billion\b|and\s+(?:JPY\s*)?[\d,]+\s+(?:shares|thousand)|ATMs\b|personnel\b|days\b|months\b|years\b)")
+
+
+def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Tokens of text[start:end]; text between special tokens becomes 'text' tokens."""
+    end = len(text) if end is None else end
+    out: list[Tok] = []
+    pos = start
+    for m in SPECIAL_RE.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        if kind not in ("num", "tab", "nl", "foot") and m.group(kind) is None:
+            continue
+        if m.start() > pos:
+            _add_text(out, text, pos, m.start(), lines)
+        tok_text = m.group(0)
+        if kind == "foot":
+            pos = m.end()
+            continue  # footnote markers are not part of labels or values
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        bullet = not text[line_start:m.start()].strip(" \t") and re.match(r"[ \t]*[A-Za-z*◆✓\[(\"]", text[m.end():m.end() + 4])
+        if kind == "num" and tok_text in numbers.NIL_TOKENS and (bullet or re.match(r"\s*[a-z]", text[m.end():m.end() + 3])):
+            _add_text(out, text, m.start(), m.end(), lines)  # a dash between words: 'lease — noncurrent'
+            pos = m.end()
+            continue
+        if kind == "num":
+            num = numbers.parse_number(tok_text)
+            if num is None:
+                _add_text(out, text, m.start(), m.end(), lines)
+                pos = m.end()
+                continue
+            if _is_label_number(text, m.start(), m.end(), num):
+                _add_text(out, text, m.start(), m.end(), lines)
+                pos = m.end()
+                continue
+            out.append(Tok("num", m.start(), m.end(), tok_text, lines.line_of(m.start()), num))
+        elif kind in ("date", "code") and _glued_to_label(text, m.start()):
+            _add_text(out, text, m.start(), m.end(), lines)
+        else:
+            out.append(Tok(kind, m.start(), m.end(), tok_text, lines.line_of(m.start())))
+        pos = m.end()
+    if pos < end:
+        _add_text(out, text, pos, end, lines)
+    return out
+
+
+def _add_text(out: list[Tok], text: str, a: int, b: int, lines: LineIndex) -> None:
+    chunk = text[a:b]
+    if not chunk.strip():
+        return
+    # Strip outer spaces so spans point at the words.
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    a, b = a + lead, b - trail
+    if out and out[-1].kind == "text" and text[out[-1].end:a].strip(" ") == "":
+        prev = out[-1]
+        out[-1] = Tok("text", prev.start, b, text[prev.start:b], prev.line)
+    else:
+        out.append(Tok("text", a, b, text[a:b], lines.line_of(a)))
+
+
+def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
+    """True when a number belongs to the words around it rather than to a value column."""
+    before = text[max(0, a - 12):a]
+    after = text[b:b + 40]
+    if _LABEL_NUMBER_BEFORE.match(after):
+        return True
+    if re.fullmatch(r"\d{1,2}", num.text) and re.match(r",\s*(?:19|20)\d{2}\b", after):
+        return True  # the day of a date whose month was cut off ('mber 31, 2012')
+    if re.fullmatch(r"(?:19|20)\d{2}", num.text) and re.search(r"\d{1,2},\s*$", before):
+        return True
+    if re.search(r"\d\s?[GM]bps", num.text) and not re.search(r"\d[.,]\d", num.text):
+        return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
+    if num.unit == "JPY":
+        return False
+    return bool(_LABEL_NUMBER_AFTER.search(before)) and not before.endswith("\t") and num.unit != "%"
+
+
+def _glued_to_label(text: str, a: int) -> bool:
+    """A date or period code inside a label ('Balance, April 1, 2019', 'at March 31, 2018')."""
+    before = text[max(0, a - 24):a]
+    word = re.search(r"([A-Za-z][A-Za-z,']*)[ ]*$", before)
+    if not word:
+        return False
+    w = word.group(1).rstrip(",").lower()
+    return w in {"at", "and", "balance", "on", "to", "from", "through", "since", "until", "of"} and not before.rstrip().lower().endswith("as of")

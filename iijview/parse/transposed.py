@@ -1,0 +1,142 @@
+"""Tables printed with periods as rows and measures as columns (the TSE summary, dividends, targets)."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from iijview.model import Column, Finding, LineItem, Statement
+from iijview.parse import labels, periods, units
+from iijview.parse.build import Doc, make_cell
+from iijview.parse.rows import Row
+from iijview.parse.segment import RawTable
+
+
+@lru_cache(maxsize=1)
+def measure_names() -> tuple[str, ...]:
+    """Column headings of period-as-row tables, longest first (from resources/headings.json)."""
+    data = json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
+    return tuple(sorted(data.get("measures", []), key=len, reverse=True))
+
+
+def is_transposed(rows: list[Row]) -> bool:
+    """True when most value rows are labelled by a period."""
+    value_rows = [r for r in rows if r.values]
+    return bool(value_rows) and sum(1 for r in value_rows if r.period_label) * 2 > len(value_rows)
+
+
+def _find_measures(text: str) -> list[str]:
+    """Known measure names in header text, in print order, without overlaps."""
+    clean = labels.clean_label(text)
+    low = clean.lower()
+    taken = [False] * len(low)
+    found: list[tuple[int, str]] = []
+    for name in measure_names():
+        for m in re.finditer(re.escape(name.lower()), low):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]):
+                continue
+            if (a > 0 and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            found.append((a, name))
+    return [n for _, n in sorted(found)]
+
+
+def _pattern(table: RawTable, rows: list[Row]) -> list[str]:
+    """Slot kinds across a row: 'value' or 'pct' (a YoY change printed after its measure)."""
+    pattern = []
+    for tok in table.header:
+        if tok.kind == "unit":
+            pattern.append("value")
+        elif tok.kind == "chg" and tok.text.strip().startswith("%"):
+            pattern.append("pct")
+    longest = max((len(r.values) for r in rows if r.period_label), default=0)
+    if len(pattern) == longest:
+        return pattern
+    best = max((r for r in rows if r.period_label), key=lambda r: len(r.values))
+    return ["pct" if (v.number and v.number.unit == "%") else "value" for v in best.values]
+
+
+def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc: Doc) -> Statement | None:
+    """Build a statement whose rows are the measures and whose columns are the printed periods."""
+    value_rows = [r for r in rows if r.values and r.period_label]
+    if not value_rows:
+        return None
+    pattern = _pattern(table, rows)
+    n_measures = sum(1 for p in pattern if p == "value")
+    header_text = " ".join(t.text for t in table.before)
+    names = _find_measures(header_text)
+    if len(names) != n_measures:
+        doc.findings.append(Finding(
+            "unnamed_columns", f"Line {value_rows[0].line}: {n_measures} measures but {len(names)} headings could "
+            "be read; the measures are numbered.", line=value_rows[0].line))
+        names = (names + [f"Measure {i + 1}" for i in range(n_measures)])[:n_measures]
+    unit = _unit(table, doc, statement_id)
+    has_pct = "pct" in pattern
+    cols: list[Column] = []
+    row_cols: list[tuple[Row, str, str]] = []
+    seen: dict[str, int] = {}
+    for r in value_rows:
+        p = periods.period_in(r.label)
+        if p and "forecast" in r.label.lower():
+            p = type(p)(p.end, p.months, True)
+        base = p.label() if p else r.label
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        key = f"p{len(cols)}"
+        cols.append(Column(key, p, unit[0], unit[1], header=r.label))
+        ckey = ""
+        if has_pct:
+            ckey = key + "chg"
+            cols.append(Column(ckey, p, "%", 1, role="change", header="YoY %"))
+        row_cols.append((r, key, ckey))
+    items: list[LineItem] = []
+    for name in names:
+        items.append(LineItem(label=name, item=labels.canonical_item(statement_id, name, ""),
+                              line=value_rows[0].line))
+    for r, key, ckey in row_cols:
+        vals = list(r.values)
+        slots = pattern
+        if len(vals) < len(pattern):
+            # A forecast row fills the last measures (year-end, total); an actual row the first ones.
+            forecast = bool(re.search(r"forecast|target", r.label, re.I))
+            slots = pattern[len(pattern) - len(vals):] if forecast else pattern[:len(vals)]
+        mi = -1
+        offset = pattern.index(slots[0]) if slots else 0
+        if len(vals) < len(pattern) and re.search(r"forecast|target", r.label, re.I):
+            mi = sum(1 for p in pattern[:len(pattern) - len(vals)] if p == "value") - 1
+        for slot, tok in zip(slots, vals):
+            if slot == "value":
+                mi += 1
+                if 0 <= mi < len(items):
+                    items[mi].cells[key] = make_cell(tok, doc)
+            elif 0 <= mi < len(items) and ckey:
+                items[mi].cells[ckey] = make_cell(tok, doc)
+        del offset
+    for it in items:
+        ru = units.row_unit(it.label)
+        if ru and ru[0] == "JPY/share":
+            it.unit, it.scale = ru
+        if re.search(r"to total assets|ratio", it.label, re.I):
+            it.unit, it.scale = "%", 1
+    return Statement(statement_id, statement_id, "", columns=cols, items=items,
+                     line=value_rows[0].line, end_line=value_rows[-1].line)
+
+
+def _unit(table: RawTable, doc: Doc, statement_id: str) -> tuple[str, int]:
+    for tok in table.header:
+        u = units.unit_of(tok.text) if tok.kind == "unit" else None
+        if u:
+            if u == ("JPY", 1):
+                return ("JPY/share", 1)
+            return u
+    for tok in reversed(table.before):
+        u = units.unit_of(tok.text)
+        if u:
+            return u if u != ("JPY", 1) else ("JPY/share", 1)
+    if statement_id == "dividends":
+        return "JPY/share", 1
+    return "JPY", 1_000_000

@@ -1,0 +1,129 @@
+"""Golden values from the five samples, each checked by hand against the release text."""
+import pytest
+
+from golden import CONV_2012, IFRS_2020, OCR_2017, SLIDES_2018, WEB_2018, cell, release
+
+# (sample, statement key, item or label, period end, months, value as printed with sign)
+CASES = [
+    # Web scrape, FY2018 nine months (tables collapsed into one line)
+    (WEB_2018, "balance_sheet", "total_assets", "2018-12-31", 0, 163_621_152),
+    (WEB_2018, "balance_sheet", "total_assets", "2018-03-31", 0, 153_448_819),
+    (WEB_2018, "balance_sheet", "treasury_stock", "2018-03-31", 0, -1_896_784),
+    (WEB_2018, "balance_sheet", "total_current_liabilities", "2018-12-31", 0, 51_926_400),
+    (WEB_2018, "income_statement", "total_revenues", "2018-12-31", 9, 139_381_687),
+    (WEB_2018, "income_statement", "operating_income", "2017-12-31", 9, 3_775_607),
+    (WEB_2018, "income_statement", "basic_eps", "2018-12-31", 9, 28.83),
+    (WEB_2018, "income_statement:2", "net_income", "2018-12-31", 3, -637_865),
+    (WEB_2018, "comprehensive_income", "comprehensive_income", "2018-12-31", 9, 1_393_852),
+    (WEB_2018, "cash_flows", "cash_end", "2018-12-31", 9, 28_878_256),
+    (WEB_2018, "cash_flows", "net_cash_operating", "2018-12-31", 9, 17_114_159),
+    (WEB_2018, "cash_flows:2", "cash_beginning", "2018-12-31", 3, 28_050_992),
+    (WEB_2018, "segments", "total_revenues", "2018-12-31", 9, 139_381_687),
+    (WEB_2018, "operating_summary", "total_revenues", "2018-12-31", 9, 139_382),
+    (WEB_2018, "segment_summary", "segment_elimination", "2018-12-31", 9, -276),
+    (WEB_2018, "network_revenue", "mvno_platform", "2018-12-31", 9, 10_651),
+    (WEB_2018, "contracts", "total_contracted_bandwidth", "2018-12-31", 0, 3_600.2),
+    (WEB_2018, "ebitda", "adjusted_ebitda", "2018-12-31", 9, 15_424),
+    (WEB_2018, "ebitda", "depreciation_amortization", "2018-12-31", 9, -10_288),
+    (WEB_2018, "capex", "capex", "2018-12-31", 9, 12_000),
+    (WEB_2018, "operating_summary:2", "operating_income", "2018-12-31", 3, 2_224),
+    # OCR of the FY2017 six-month PDF (one row per line, noise, wrapped labels)
+    (OCR_2017, "balance_sheet", "total_assets", "2017-09-30", 0, 140_488_073),
+    (OCR_2017, "balance_sheet", "total_shareholders_equity", "2017-03-31", 0, 66_741_871),
+    (OCR_2017, "balance_sheet", "accounts_receivable", "2017-03-31", 0, 27_383_692),
+    (OCR_2017, "income_statement", "operating_income", "2017-09-30", 6, 2_315_529),
+    (OCR_2017, "income_statement", "basic_eps", "2017-09-30", 6, 33.02),
+    (OCR_2017, "network_revenue", "mvno_platform", "2016-09-30", 6, 2_573),
+    (OCR_2017, "contracts", "total_contracted_bandwidth", "2017-09-30", 0, 2_932.5),
+    (OCR_2017, "cash_flows", "cash_end", "2017-09-30", 6, 19_871_031),
+    (OCR_2017, "segments", "operating_income", "2017-09-30", 6, 2_315_529),
+    # IFRS web scrape, FY2020 nine months
+    (IFRS_2020, "balance_sheet", "total_assets", "2020-12-31", 0, 210_108_110),
+    (IFRS_2020, "balance_sheet", "borrowings_current", "2020-12-31", 0, 18_560_000),
+    (IFRS_2020, "balance_sheet", "borrowings_noncurrent", "2020-12-31", 0, 7_000_000),
+    (IFRS_2020, "balance_sheet", "treasury_stock", "2020-03-31", 0, -1_896_921),
+    (IFRS_2020, "income_statement", "operating_income", "2020-12-31", 9, 10_127_496),
+    (IFRS_2020, "income_statement:2", "operating_income", "2020-12-31", 3, 4_888_447),
+    (IFRS_2020, "cash_flows", "cash_end", "2020-12-31", 9, 41_970_420),
+    (IFRS_2020, "operating_summary", "total_revenues", "2020-12-31", 9, 156_070),
+    (IFRS_2020, "contracts", "total_contracted_bandwidth", "2020-12-31", 0, 6_021.9),
+    # Converted document, FY2012 nine months (tabs, USD column in the middle)
+    (CONV_2012, "income_statement", "net_income", "2012-12-31", 9, 3_123_486),
+    (CONV_2012, "cash_flows", "net_income", "2012-12-31", 9, 3_123_480),
+    (CONV_2012, "network_revenue", "internet_connectivity_enterprise", "2012-12-31", 9, 11_783),
+    # Presentation slides, FY2018 first half (JPY million and billion, Δ negatives)
+    (SLIDES_2018, "balance_sheet", "accumulated_other_comprehensive_income", "2018-09-30", 0, -91),
+    (SLIDES_2018, "balance_sheet", "total_assets", "2018-09-30", 0, 161_694),
+    (SLIDES_2018, "operating_summary", "total_revenues", "2018-09-30", 6, 91.0),
+]
+
+
+@pytest.mark.parametrize("path, statement, label, end, months, value", CASES,
+                         ids=[f"{c[0].name[:12]}-{c[1]}-{c[2]}-{c[3]}" for c in CASES])
+def test_golden_value(path, statement, label, end, months, value):
+    c = cell(path, statement, label, end, months)
+    assert c.status == "parsed"
+    assert c.value == pytest.approx(value)
+
+
+def test_usd_convenience_column_is_its_own_unit():
+    c = cell(CONV_2012, "income_statement", "total_revenues", "2012-12-31", 9, unit="USD")
+    assert c.value == 890_503
+    yen = cell(CONV_2012, "income_statement", "total_revenues", "2012-12-31", 9, unit="JPY")
+    assert yen.value == 76_690_090
+
+
+def test_ocr_damaged_numbers_read_as_the_number_they_are():
+    rel = release(OCR_2017)
+    st = rel.statement("income_statement:2")
+    row = next(r for r in st.items if r.item == "diluted_weighted_ads")
+    assert sorted(c.value for c in row.cells.values()) == [90_424_764, 92_140_182]
+
+
+def test_truncated_cells_kept_and_marked_unreadable():
+    rel = release(CONV_2012)
+    st = rel.statement("cash_flows")
+    texts = {c.text: c.status for r in st.items for c in r.cells.values()}
+    assert texts["165,26"] == "unreadable"
+    assert texts["(142"] == "unreadable"
+    assert any(f.rule == "unreadable_cell" for f in rel.findings)
+
+
+def test_wrapped_label_joined_and_ocr_noise_cleaned():
+    rel = release(OCR_2017)
+    labels = [r.label for st in rel.statements for r in st.items]
+    assert "IIJ Mobile MVNO Platform Service" in labels        # printed "113 Mobile MVNO ..."
+    assert "Outsourcing services" in labels                     # printed "Qutsourcing services"
+    common = next(r.label for r in rel.statement("balance_sheet").items if r.item == "common_stock")
+    assert common.endswith("September 30, 2017, respectively")
+
+
+def test_same_label_twice_stays_distinct_by_section():
+    st = release(IFRS_2020).statement("balance_sheet")
+    borrowings = [r for r in st.items if r.label == "Borrowings"]
+    assert len(borrowings) == 2 and borrowings[0].section != borrowings[1].section
+
+
+def test_value_keeps_its_source_location():
+    rel = release(WEB_2018)
+    c = cell(WEB_2018, "balance_sheet", "total_assets", "2018-12-31", 0)
+    assert rel.text[c.start:c.end] == "163,621,152"
+    assert rel.text.splitlines()[c.line - 1].count("163,621,152") >= 1
+
+
+def test_release_metadata():
+    assert release(WEB_2018).standard == "U.S. GAAP"
+    assert release(IFRS_2020).standard == "IFRS"
+    assert release(OCR_2017).fiscal_period.fiscal_label() == "1H17"
+    assert release(WEB_2018).fiscal_period.fiscal_label() == "1Q-3Q18"
+    assert {release(p).layout for p in (WEB_2018, OCR_2017, CONV_2012, SLIDES_2018)} == \
+        {"web", "ocr", "converted", "slides"}
+
+
+def test_per_share_rows_have_their_own_unit():
+    rel = release(WEB_2018)
+    facts = rel.facts
+    eps = facts[(facts.statement == "income_statement") & (facts["item"] == "basic_eps")]
+    assert set(eps.unit) == {"JPY/share"} and set(eps.scale) == {1}
+    shares = facts[facts["item"] == "basic_weighted_shares"]
+    assert set(shares.unit) == {"shares"}
