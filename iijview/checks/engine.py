@@ -30,6 +30,7 @@ class Equation:
     alternatives: list[list[Term]] = field(default_factory=list)
     missing: dict | None = None                # {"label", "insert_after"}: a line whose absence explains a gap
     known: bool = True                         # False: the lines this total covers could not be told
+    slack: float = 0.0                         # extra tolerance in base units (figures rounded by other means)
     status: str = ""
     expected: Interval | None = None
     found: Interval | None = None
@@ -77,7 +78,20 @@ class Ledger:
         scale = self.scale(ref)
         if scale is None:
             return None
-        return interval_of(self.cell(ref), scale)
+        return interval_of(self.cell(ref), scale, self.unit(ref))
+
+    def unit(self, ref: Ref) -> str:
+        """Unit of the cell at ref (JPY, USD, JPY/share, ...)."""
+        st = self.statements[ref.st]
+        return st.unit_of(st.items[ref.row], st.column(ref.col))[0]
+
+    def interval_if(self, ref: Ref, value: float) -> Interval | None:
+        """Interval the cell at ref would stand for if it printed `value` (same decimals)."""
+        cell = self.cell(ref)
+        scale = self.scale(ref)
+        if cell is None or scale is None:
+            return None
+        return interval_of(Cell(text=cell.text, value=value), scale, self.unit(ref))
 
     def label(self, ref: Ref) -> str:
         """Label of the row at ref."""
@@ -118,7 +132,8 @@ class Ledger:
         if sums[0] is None or any(s is None for s in sums):
             return NA
         eq.found, eq.expected = target, sums[0]
-        return PASS if any(target.meets(s) for s in sums) else FAIL
+        wide = Interval(target.lo - eq.slack, target.hi + eq.slack)
+        return PASS if any(wide.meets(s) for s in sums) else FAIL
 
     def run(self) -> None:
         """Evaluate every equation and store its status."""

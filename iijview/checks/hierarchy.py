@@ -60,7 +60,8 @@ class _Table:
 
 
 def _labelled_total(row) -> bool:
-    return row.is_total or L.is_total_label(row.label)
+    # The label decides, not a parser's is_total flag: only a label can make a failure certain.
+    return L.is_total_label(row.label)
 
 
 def check_sums(ledger: Ledger, si: int) -> None:

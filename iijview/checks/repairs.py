@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from iijview.checks.engine import FAIL, NA, PASS, Equation, Ledger, Term
-from iijview.checks.values import Interval, Ref, half_unit, printed
+from iijview.checks.values import Interval, Ref, printed
 
 TREASURY_LABEL = "Treasury stock"
 
@@ -101,8 +101,7 @@ def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
     value = printed(need.mid / scale, cell)
     if value == cell.value:
         return None
-    h = half_unit(cell)
-    ledger.trial[ref] = Interval((value - h) * scale, (value + h) * scale)
+    ledger.trial[ref] = ledger.interval_if(ref, value)
     try:
         results = {k: ledger.evaluate(ledger.equations[k]) for k in by_ref[ref]}
     finally:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
-from iijview.checks.values import Ref, cell_period, money_scale
+from iijview.checks.values import Ref, cell_period, decimals_of, money_scale
 from iijview.model import Period
 
 _RATE = re.compile(r"(?:JPY|¥|yen\s*)\s*([0-9]{2,3}(?:\.[0-9]+)?)\s*(?:=|per|to)\s*(?:one\s*)?U\.?S\.?\s*\\?\$\s*1?(?:\.00)?",
@@ -22,13 +21,25 @@ def usd_rate(text: str) -> float | None:
 
 
 def _money_cells(ledger: Ledger):
-    """(role, period, member, unit) -> list of refs of money cells, in document order."""
+    """(item, occurrence, count, period, member, unit) -> refs of money cells, in document order.
+
+    Only the parser's item ids tie figures across tables; an id printed n times in one table
+    (segment rows under revenues and again under profit) ties its k-th printing to the k-th
+    printing in tables that also print it n times.
+    """
     groups: dict[tuple, list[Ref]] = {}
     for si, st in enumerate(ledger.statements):
+        counts: dict[str, int] = {}
+        for row in st.items:
+            if row.item and not row.is_heading:
+                counts[row.item] = counts.get(row.item, 0) + 1
+        seen: dict[str, int] = {}
         for i, row in enumerate(st.items):
-            role = L.role(row)
-            if not role or row.is_heading:
+            if not row.item or row.is_heading:
                 continue
+            k = seen.get(row.item, 0)
+            seen[row.item] = k + 1
+            role = (row.item, k, counts[row.item])
             for col in st.columns:
                 cell = row.cells.get(col.key)
                 if cell is None or money_scale(st, row, col) is None:
@@ -47,15 +58,40 @@ def check_ties(ledger: Ledger) -> None:
     for (role, _period, _member, _unit), refs in groups.items():
         if len({r.st for r in refs}) < 2:
             continue
-        anchor = min(refs, key=lambda r: (ledger.scale(r) or 1.0, r.st))
+        alt = _SIGN_FREE.search(role[0]) is not None
+        anchor = _consensus(ledger, refs, alt)
+        other = ledger.statements[anchor.st]
         for r in refs:
             if r.st == anchor.st:
                 continue
-            other = ledger.statements[anchor.st]
-            alts = [[Term(anchor, coef=-1.0)]] if _SIGN_FREE.search(role) else []
-            ledger.add(Equation("tie", r, [Term(anchor)], f"{other.title or other.key}", alternatives=alts))
+            ledger.add(_tie(ledger, r, anchor, alt, f"{other.title or other.key}"))
     _cash_ties(ledger, groups)
     _usd_ties(ledger)
+
+
+def _tie(ledger: Ledger, r: Ref, anchor: Ref, sign_free: bool, what: str) -> Equation:
+    alts = [[Term(anchor, coef=-1.0)]] if sign_free else []
+    return Equation("tie", r, [Term(anchor)], what, alternatives=alts, slack=_slack(ledger, r, anchor))
+
+
+_HOME = ("balance_sheet", "income_statement", "comprehensive_income", "cash_flows", "equity_changes", "segments")
+
+
+def _consensus(ledger: Ledger, refs: list[Ref], sign_free: bool) -> Ref:
+    """The anchor: the most precise printing that another printing confirms, the primary statement first."""
+    def confirmed(a: Ref) -> bool:
+        return any(r.st != a.st and ledger.evaluate(_tie(ledger, r, a, sign_free, "")) == "passed" for r in refs)
+
+    def home(a: Ref) -> int:
+        sid = ledger.statements[a.st].id
+        return _HOME.index(sid) if sid in _HOME else len(_HOME)
+    return min(refs, key=lambda a: (not confirmed(a), ledger.scale(a) or 1.0, home(a), a.st))
+
+
+def _slack(ledger: Ledger, a: Ref, b: Ref) -> float:
+    """Half a unit more for the coarser figure when scales differ: summaries may truncate or plug."""
+    sa, sb = ledger.scale(a) or 1.0, ledger.scale(b) or 1.0
+    return 0.5 * max(sa, sb) if sa != sb else 0.0
 
 
 def _months_before(end: dt.date, months: int) -> dt.date:
@@ -67,9 +103,9 @@ def _months_before(end: dt.date, months: int) -> dt.date:
 
 def _cash_ties(ledger: Ledger, groups) -> None:
     """Cash at end (and at beginning) of the cash-flow period = balance-sheet cash at that date."""
-    cash = {(p.end, member, unit): refs for (role, p, member, unit), refs in groups.items()
-            if role == "cash" and p.is_instant}
-    for (role, p, member, unit), refs in groups.items():
+    cash = {(p.end, member, unit): refs for ((role, *_), p, member, unit), refs in groups.items()
+            if role in ("cash", "cash_and_equivalents") and p.is_instant}
+    for ((role, *_), p, member, unit), refs in groups.items():
         if role not in ("cash_end", "cash_beginning") or p.is_instant:
             continue
         date = p.end if role == "cash_end" else _months_before(p.end, p.months)
@@ -80,7 +116,7 @@ def _cash_ties(ledger: Ledger, groups) -> None:
         st = ledger.statements[anchor.st]
         for r in refs:
             what = f"cash and cash equivalents in the {st.title or st.key} at {Period(date).label()[6:]}"
-            ledger.add(Equation("cash_tie", r, [Term(anchor)], what))
+            ledger.add(Equation("cash_tie", r, [Term(anchor)], what, slack=_slack(ledger, r, anchor)))
 
 
 def _usd_ties(ledger: Ledger) -> None:
@@ -101,5 +137,7 @@ def _usd_ties(ledger: Ledger) -> None:
                     continue
                 if money_scale(st, row, ucol) is None and not (row.unit or "").endswith("/share"):
                     continue
+                # Translations are made by the issuer from unrounded yen: one more dollar unit of slack.
+                slack = rate * (ledger.scale(Ref(si, i, ucol.key)) or 1.0) * 10 ** -decimals_of(row.cells[ucol.key])
                 ledger.add(Equation("usd", Ref(si, i, ucol.key), [Term(Ref(si, i, jcol.key))],
-                                    f"the yen figure at JPY{rate:g} per US$1.00", target_coef=rate))
+                                    f"the yen figure at JPY{rate:g} per US$1.00", target_coef=rate, slack=slack))

@@ -90,15 +90,19 @@ def cell_period(col: Column, cell: Cell | None) -> Period | None:
     return col.period
 
 
-def interval_of(cell: Cell | None, scale: float) -> Interval | None:
-    """Interval of a cell in base units (yen or dollars); ZERO for nil or absent; None if unreadable."""
+def interval_of(cell: Cell | None, scale: float, unit: str = "JPY") -> Interval | None:
+    """Interval of a cell in base units (yen or dollars); ZERO for nil or absent; None if unreadable.
+
+    Dollar figures are convenience translations made one by one from yen, rounded or cut off,
+    so they stand for a whole unit either side rather than half.
+    """
     if cell is None:
         return ZERO
     if cell.status == "unreadable":
         return None
     if cell.value is None:
         return ZERO if cell.status in ("nil", "parsed") else None
-    h = half_unit(cell)
+    h = half_unit(cell) * (2 if unit.startswith("USD") else 1)
     if cell.status == "corrected":
         h = 0.0  # a user's correction is taken as exact
     return Interval((cell.value - h) * scale, (cell.value + h) * scale)
