@@ -250,9 +250,10 @@ def fill_cells(item: LineItem, row: Row, cols: list[Column], how: dict, doc: Doc
         item.cells[col.key] = make_cell(tok, doc)
 
 
-def assemble(statement_id: str, table: RawTable, doc: Doc, *, quarter_cumulative: bool) -> Statement | None:
+def assemble(statement_id: str, table: RawTable, doc: Doc, *, quarter_cumulative: bool,
+             rows: list[Row] | None = None) -> Statement | None:
     """Build one Statement from a raw table (None when it has no value rows)."""
-    rows = build_rows(table.rows)
+    rows = build_rows(table.rows) if rows is None else rows
     if not any(r.values for r in rows):
         return None
     if sum(1 for r in rows if r.values and not r.label) > max(2, len([r for r in rows if r.values]) // 2):

@@ -72,7 +72,11 @@ def label_key(label: str) -> str:
 
 def canonical_item(statement_id: str, label: str, section: str) -> str:
     """The canonical item id for a row label in a statement, or '' when unknown."""
-    key = label_key(label)
+    return _canonical(statement_id, label_key(label), section)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(statement_id: str, key: str, section: str) -> str:
     for e in _items():
         if e["statements"] and statement_id not in e["statements"]:
             continue
@@ -113,13 +117,16 @@ def split_headings(label: str) -> tuple[list[str], str]:
     return heads, rest
 
 
+@lru_cache(maxsize=1)
+def _long_headings() -> tuple[tuple[str, str], ...]:
+    return tuple((" ".join(h.split()[:3]), h) for h in section_headings() if len(h.split()) >= 5)
+
+
 def split_trailing_heading(label: str) -> tuple[str, str]:
     """Split a known section heading printed after a row's own label ('Others Changes in ...')."""
-    for h in section_headings():
-        if len(h.split()) < 5:
-            continue
-        words = h.split()
-        probe = " ".join(words[:3])
+    if len(label) < 20:
+        return label, ""
+    for probe, h in _long_headings():
         i = label.find(probe)
         if i > 0 and label[i:].lower().startswith(h.lower()[: len(label) - i].rstrip()):
             return label[:i].strip(), label[i:].strip()

@@ -57,32 +57,43 @@ def _char_map(ch: str) -> str:
     return out
 
 
+_SPECIAL = re.compile(r"[^\x00-\x7f]|[\r|]")
+
+
 def normalise(text: str) -> Normalised:
     """Return the normalised text: NFKC, one space kind, no markup, LF line ends, offsets kept."""
     out: list[str] = []
     offsets: list[int] = []
+    pos = 0
     n = len(text)
-    i = 0
-    while i < n:
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > pos:  # a plain ASCII run maps one to one
+            out.append(text[pos:i])
+            offsets.extend(range(pos, i))
         ch = text[i]
-        if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
-            i += 1
-            continue
         if ch == "\r":
-            out.append("\n")
-            offsets.append(i)
-            i += 1
-            continue
-        mapped = _char_map(ch)
-        for m in mapped:
-            out.append(m)
-            offsets.append(i)
-        i += 1
+            if not (i + 1 < n and text[i + 1] == "\n"):
+                out.append("\n")
+                offsets.append(i)
+        else:
+            mapped = _char_map(ch)
+            out.append(mapped)
+            offsets.extend([i] * len(mapped))
+        pos = i + 1
+    if pos < n:
+        out.append(text[pos:])
+        offsets.extend(range(pos, n))
     first = "".join(out)
     # Second pass: strip markup by blanking it (keeps offsets one-to-one).
+    if not _MARKUP_HINT.search(first):
+        return Normalised(first, offsets, n)
     chars = list(first)
     for m in _MARKUP.finditer(first):
         for k in range(m.start(), m.end()):
             if chars[k] != "\n":
                 chars[k] = " "
-    return Normalised("".join(chars), offsets, len(text))
+    return Normalised("".join(chars), offsets, n)
+
+
+_MARKUP_HINT = re.compile(r"[<#*`]|^[ \t]*[-=]{3,}", re.M)

@@ -188,7 +188,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
             if is_transposed(rows):
                 st = assemble_transposed(sid, table, rows, doc)
             else:
-                st = assemble(sid, table, doc, quarter_cumulative=cumulative)
+                st = assemble(sid, table, doc, quarter_cumulative=cumulative, rows=rows)
         except Exception as exc:  # noqa: BLE001 - one damaged table must not cost the rest of the release
             line = table.rows[0].line if table.rows else 0
             doc.findings.append(Finding("table_error", f"Line {line}: a {STATEMENT_TITLES.get(sid, sid)} table "

@@ -91,6 +91,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     cells_seen_on_line = False
     bi = 0
     i, n = 0, len(tokens)
+    tab_lines = {t.line for t in tokens if t.kind == "tab"}
 
     def close():
         nonlocal cur
@@ -183,7 +184,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                     cell += 1
                 else:
                     values.append(tokens[j])
-                    cells.append(cell if cells_seen_on_line or _line_has_tab(tokens, j) else -1)
+                    cells.append(cell if cells_seen_on_line or tokens[j].line in tab_lines else -1)
                 j += 1
             if cur is None:
                 if not (cells_seen_on_line and any(p.kind == "text" and p.line == t.line for p in pending)):

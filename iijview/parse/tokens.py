@@ -12,17 +12,19 @@ _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 
 # Order matters: the longest, most specific header forms first, numbers last.
 SPECIAL_RE = re.compile(
-    rf"(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
+    # Cheap guard first: every token starts with a digit, a sign, a bracket, a tab/newline or a capital.
+    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─]|\b[A-Z]))(?:"
+    r"(?P<tab>\t)|(?P<nl>\n)"
+    rf"|(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
+    r"|(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
+    rf"|(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
+    rf"|(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
     r"|(?P<dur>\b(?:Three|Six|Nine|Twelve)[\s-]+Months?\s+(?:Ended|Ending)\b)"
     r"|(?P<fy>\bFiscal\s+Year\s+(?:Ended|Ending)\b)"
     r"|(?P<asof>\bAs\s+of\b)"
-    rf"|(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
-    r"|(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
     rf"|(?P<unit>{UNIT_RE.pattern})"
     r"|(?P<chg>\bYoY\s*%?\s*Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
-    r"|(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※)"
-    rf"|(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
-    r"|(?P<tab>\t)|(?P<nl>\n)",
+    r"|(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※))",
     re.VERBOSE | re.IGNORECASE,
 )
 # Case-insensitive matching above is right for headers, but not for number suffixes like Gbps.
@@ -51,7 +53,7 @@ class LineIndex:
     """Maps character offsets to 1-based line numbers."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an offset."""
@@ -81,9 +83,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if kind == "foot":
             pos = m.end()
             continue  # footnote markers are not part of labels or values
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        bullet = not text[line_start:m.start()].strip(" \t") and re.match(r"[ \t]*[A-Za-z*◆✓\[(\"]", text[m.end():m.end() + 4])
-        if kind == "num" and tok_text in numbers.NIL_TOKENS and (bullet or re.match(r"\s*[a-z]", text[m.end():m.end() + 3])):
+        if kind == "num" and tok_text in numbers.NIL_TOKENS and _dash_is_text(text, m.start(), m.end()):
             _add_text(out, text, m.start(), m.end(), lines)  # a dash between words: 'lease — noncurrent'
             pos = m.end()
             continue
@@ -106,6 +106,18 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     if pos < end:
         _add_text(out, text, pos, end, lines)
     return out
+
+
+_BULLET_AFTER = re.compile(r"[ \t]*[A-Za-z*◆✓\[(\"]")
+_WORD_AFTER = re.compile(r"\s*[a-z]")
+
+
+def _dash_is_text(text: str, a: int, b: int) -> bool:
+    """A dash that is punctuation or a bullet ('lease — noncurrent', '- Promoting ...'), not a nil."""
+    if _WORD_AFTER.match(text, b, b + 3):
+        return True
+    line_start = text.rfind("\n", 0, a) + 1
+    return not text[line_start:a].strip(" \t") and bool(_BULLET_AFTER.match(text, b, b + 4))
 
 
 def _add_text(out: list[Tok], text: str, a: int, b: int, lines: LineIndex) -> None:
