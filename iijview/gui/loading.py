@@ -18,6 +18,7 @@ class LoadResult:
     parsed_keys: dict[str, list[str]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     error: str = ""
+    finding_keys: dict[str, list[str]] = field(default_factory=dict)   # rows the findings count
 
 
 def load(path: str, workspace) -> LoadResult:
@@ -42,10 +43,23 @@ def prepare(release: Release, path: str, workspace) -> LoadResult:
         return LoadResult(path, error=f"{path}: no financial statements were found in it, so it "
                                       f"does not look like an IIJ earnings release.")
     parsed = {st.key: st.item_keys() for st in release.statements}
-    messages, anchors = ([], parsed)
+    messages, anchors, finding_keys = [], parsed, parsed
     if workspace is not None:
+        corrected = bool(workspace.corrections(release.sha256))
         messages, anchors = workspace.apply_with_anchors(release)
-    return LoadResult(path, release, anchors, parsed, messages)
+        if corrected and recheck(release):
+            finding_keys = anchors      # the findings now count the corrected rows
+    return LoadResult(path, release, anchors, parsed, messages, finding_keys=finding_keys)
+
+
+def recheck(release: Release) -> bool:
+    """Run the checks again on a (corrected) release; False when the checks are not installed."""
+    try:
+        from iijview.checks import run_checks
+    except ImportError:
+        return False
+    run_checks(release)
+    return True
 
 
 class _Signals(QObject):

@@ -1,6 +1,7 @@
 """The main window: library, statement tabs and table, source pane, findings, chart, menus."""
 from __future__ import annotations
 
+import importlib.util
 from importlib import resources
 from pathlib import Path
 
@@ -140,17 +141,15 @@ class MainWindow(QMainWindow):
                 ("source", "Source", self.source, Qt.RightDockWidgetArea),
                 ("findings", "Findings", self.findings, Qt.BottomDockWidgetArea)):
             self.docks[name] = self._dock(name, title, widget, area)
-        try:
-            from iijview.gui.chart_view import ChartView
-
-            self.chart = ChartView()
-            self.docks["chart"] = self._dock("chart", "Chart", self.chart, Qt.BottomDockWidgetArea)
-            self.tabifyDockWidget(self.docks["findings"], self.docks["chart"])
-            self.docks["findings"].raise_()
-        except ImportError:  # pyqtgraph is optional
-            self.chart = None
-        self.resizeDocks([self.docks["library"]], [330], Qt.Horizontal)
-        self.resizeDocks([self.docks["source"]], [430], Qt.Horizontal)
+        # The chart (pyqtgraph, half a second to import) is built the first time it is shown.
+        self.chart = None
+        self._chart_box = QWidget()
+        QVBoxLayout(self._chart_box).setContentsMargins(0, 0, 0, 0)
+        self.docks["chart"] = self._dock("chart", "Chart", self._chart_box, Qt.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["findings"], self.docks["chart"])
+        self.docks["findings"].raise_()
+        self.docks["chart"].visibilityChanged.connect(self._chart_shown)
+        self.resizeDocks([self.docks["library"], self.docks["source"]], [300, 380], Qt.Horizontal)
         self.resizeDocks([self.docks["findings"]], [190], Qt.Vertical)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -160,6 +159,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self._progress_timer = QTimer(self, singleShot=True, interval=300)
         self._progress_timer.timeout.connect(self._show_progress)
+        self._recheck_timer = QTimer(self, singleShot=True, interval=600)
+        self._recheck_timer.timeout.connect(self.recheck)
+
+    def _chart_shown(self, visible: bool) -> None:
+        if not visible:
+            return
+        if self.chart is None:
+            try:
+                from iijview.gui.chart_view import ChartView
+            except ImportError:  # pyqtgraph is optional
+                self._chart_box.layout().addWidget(QLabel("Charts need pyqtgraph, which is not installed."))
+                self.docks["chart"].visibilityChanged.disconnect(self._chart_shown)
+                return
+            self.chart = ChartView()
+            self._chart_box.layout().addWidget(self.chart)
+        r, _c = self.table.current()
+        if r >= 0 and self.table.model is not None:
+            self.chart.show_row(self.table.model.table, r)
 
     def _dock(self, name: str, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -251,11 +268,7 @@ class MainWindow(QMainWindow):
         self.unit_box.setCurrentIndex(list(UNIT_MODES).index(self.mode))
         self.unit_actions[self.mode].setChecked(True)
         self._fill_recent()
-        try:
-            from iijview.export import write_workbook  # noqa: F401
-            has_export = True
-        except ImportError:
-            has_export = False
+        has_export = importlib.util.find_spec("iijview.export") is not None
         for act in (self.act_export, self.act_export_all):
             act.setEnabled(has_export)
             if not has_export:
@@ -316,8 +329,8 @@ class MainWindow(QMainWindow):
             self.say(f"{rel.name} is already open as {self.releases[dup].release.name} "
                      f"(same content).")
             return
-        rs = ReleaseState(rel, self.ws, result.path, result.anchors, result.parsed_keys,
-                          result.messages)
+        rs = ReleaseState(rel, self.ws, result.path, result.anchors,
+                          result.finding_keys or result.parsed_keys, result.messages)
         self.releases.append(rs)
         self.stacks[id(rs)] = QUndoStack(self.undo_group)
         self.ws.add_recent(result.path)
@@ -575,13 +588,22 @@ class MainWindow(QMainWindow):
             if r < 0 or t.col_of(col_key) < 1:
                 self.say("The place for this repair is no longer in the table.")
                 return False
-            ref = t.item(r)
-            macro = MacroCommand(f"Repair: insert {s.get('label', 'row')}")
-            insert = macro.add(InsertRowCommand(m, r + 1, s.get("label") or "New line item",
-                                                ref.level, ref.section))
-            if value is not None:
-                macro.add(_SetNewRowValue(m, insert, col_key, value))
-            m.push(macro)
+            label = s.get("label") or "New line item"
+            nxt = t.item(r + 1) if r + 1 < t.rows else None
+            if nxt is not None and nxt.inserted and nxt.label == label:
+                # An earlier repair (another column of the same gap) already inserted this line.
+                c = t.col_of(col_key)
+                text = "-" if value is None else format_number(value, 0 if float(value).is_integer() else 2)
+                m.push(CellCommand(m, t.anchors[r + 1], col_key,
+                                   t.corrected_snapshot(r + 1, c, value, text),
+                                   f"Repair {m.cell_name(r + 1, c)}"))
+            else:
+                ref = t.item(r)
+                macro = MacroCommand(f"Repair: insert {label}")
+                insert = macro.add(InsertRowCommand(m, r + 1, label, ref.level, ref.section))
+                if value is not None:
+                    macro.add(_SetNewRowValue(m, insert, col_key, value))
+                m.push(macro)
             self.table.go(r + 1, t.col_of(col_key))
         else:
             self.say("This finding has no repair to apply.")
@@ -589,7 +611,30 @@ class MainWindow(QMainWindow):
         self.say(f"Applied repair: {s.get('label', '')} = {value}. Undo takes it back.")
         return True
 
+    def recheck(self) -> None:
+        """Run the checks again on the shown release after edits, and refresh the marks."""
+        self._recheck_timer.stop()
+        rs = self.current
+        if rs is None:
+            return
+        from iijview.gui.loading import recheck
+
+        try:
+            if not recheck(rs.release):
+                return
+        except Exception as exc:  # a checks bug must not cost the user an edit
+            self.say(f"The checks failed after your edit ({type(exc).__name__}: {exc}).")
+            return
+        rs.set_findings(rs.release.findings, rs.anchors)
+        for (owner, _key), m in self.models.items():
+            if owner == id(rs):
+                m.refresh()
+        self.findings.set_release(rs)
+        i = self.releases.index(rs)
+        self.library.library.refresh(i)
+
     def _edited(self) -> None:
+        self._recheck_timer.start()
         fm = self.findings.findings
         if fm.rowCount():
             fm.dataChanged.emit(fm.index(0, 4), fm.index(fm.rowCount() - 1, 4))

@@ -16,7 +16,12 @@ UNREADABLE_FG = QBrush(QColor("#b00020"))
 INSERTED_FG = QBrush(QColor("#1a5fb4"))
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-FindingRole = Qt.UserRole + 1
+# Roles as plain ints: comparing against Qt enum members costs microseconds per data() call.
+DISPLAY, EDIT, TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
+ALIGN, FONT = int(Qt.TextAlignmentRole.value), int(Qt.FontRole.value)
+BACKGROUND, FOREGROUND = int(Qt.BackgroundRole.value), int(Qt.ForegroundRole.value)
+FindingRole = int(Qt.UserRole.value) + 1
+EDITABLE = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable
 
 
 class StatementModel(QAbstractTableModel):
@@ -51,34 +56,34 @@ class StatementModel(QAbstractTableModel):
         """Label column plus the statement's columns."""
         return 0 if parent.isValid() else self.table.cols
 
-    def data(self, index, role=Qt.DisplayRole):
-        """Cached text, alignment, bold totals, colours and tooltips."""
+    def data(self, index, role=DISPLAY):
+        """Cached text, alignment, bold totals, colours and tooltips (lookups only)."""
         r, c = index.row(), index.column()
         t = self.table
-        if role == Qt.DisplayRole:
-            return t.text(r, c)
-        if role == Qt.TextAlignmentRole:
+        if role == DISPLAY:
+            return t._text[r][c]
+        if role == ALIGN:
             return LEFT if c == 0 else RIGHT
-        if role == Qt.FontRole:
+        if role == FONT:
             item = t.st.items[r]
             return self._bold if item.is_total or item.is_heading else None
-        if role == Qt.BackgroundRole:
-            f = t.flags(r, c)
+        if role == BACKGROUND:
+            f = t._flags[r][c]
             if f & CORRECTED and f & FINDING:
                 return BOTH_BG
             if f & CORRECTED:
                 return CORRECTED_BG
             return FINDING_BG if f & FINDING else None
-        if role == Qt.ForegroundRole:
-            if t.flags(r, c) & UNREADABLE:
+        if role == FOREGROUND:
+            if t._flags[r][c] & UNREADABLE:
                 return UNREADABLE_FG
             return INSERTED_FG if c == 0 and t.st.items[r].inserted else None
-        if role == Qt.EditRole:
+        if role == EDIT:
             return t.edit_text(r, c)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return t.tooltip(r, c) or None
         if role == FindingRole:
-            return bool(t.flags(r, c) & FINDING)
+            return bool(t._flags[r][c] & FINDING)
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
@@ -98,7 +103,7 @@ class StatementModel(QAbstractTableModel):
 
     def flags(self, index):
         """Every cell is editable."""
-        return Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable
+        return EDITABLE
 
     # -- write (through the undo stack) ----------------------------------------------------
 

@@ -2,33 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainterPath
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPainterPath
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QSplitter,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from iijview.gui.commands import (CellCommand, DeleteRowCommand, InsertRowCommand, LabelCommand,
                                   MacroCommand)
 from iijview.gui.formatting import InputError
-from iijview.gui.state import CORRECTED
-from iijview.gui.statement_model import FindingRole, StatementModel
+from iijview.gui.state import CORRECTED, FINDING
+from iijview.gui.statement_model import StatementModel
 from iijview.gui.tsv import copy_block, parse_block, strip_header
 
 MARK = QColor("#d9480f")
-
-
-class MarkDelegate(QStyledItemDelegate):
-    """Paints a small triangle in the corner of cells that carry a finding."""
-
-    def paint(self, painter, option, index):
-        """Default painting plus the finding mark."""
-        super().paint(painter, option, index)
-        if index.data(FindingRole):
-            rect = option.rect
-            path = QPainterPath(QPointF(rect.right() - 7, rect.top()))
-            path.lineTo(QPointF(rect.right(), rect.top()))
-            path.lineTo(QPointF(rect.right(), rect.top() + 7))
-            path.closeSubpath()
-            painter.fillPath(path, MARK)
 
 
 class _Grid(QTableView):
@@ -37,7 +22,6 @@ class _Grid(QTableView):
     def __init__(self, owner: "StatementView", frozen: bool):
         super().__init__()
         self.owner, self.frozen = owner, frozen
-        self.setItemDelegate(MarkDelegate(self))
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                              | QAbstractItemView.AnyKeyPressed)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -53,9 +37,44 @@ class _Grid(QTableView):
         if frozen:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             self.horizontalHeader().setStretchLastSection(True)
+            self.setTextElideMode(Qt.ElideMiddle)
             self.setAccessibleName("Line item labels")
         else:
             self.setAccessibleName("Statement values")
+
+    def paintEvent(self, event):  # noqa: N802 - Qt API
+        """Default painting, then a small triangle in the corner of cells that carry a finding.
+
+        Drawn here, once per paint, rather than in a Python delegate called for every cell.
+        """
+        super().paintEvent(event)
+        m = self.model()
+        if m is None or not m.table.rows:
+            return
+        flags = m.table._flags
+        vp = self.viewport()
+        top = self.rowAt(0)
+        bottom = self.rowAt(vp.height() - 1)
+        bottom = m.table.rows - 1 if bottom < 0 else bottom
+        left, right = self.columnAt(0), self.columnAt(vp.width() - 1)
+        right = m.table.cols - 1 if right < 0 else right
+        if top < 0 or left < 0:
+            return
+        painter = None
+        for r in range(top, bottom + 1):
+            row = flags[r]
+            for c in range(left, right + 1):
+                if row[c] & FINDING and not self.isColumnHidden(c):
+                    rect = self.visualRect(m.index(r, c))
+                    if painter is None:
+                        painter = QPainter(vp)
+                    path = QPainterPath(QPointF(rect.right() - 7, rect.top()))
+                    path.lineTo(QPointF(rect.right(), rect.top()))
+                    path.lineTo(QPointF(rect.right(), rect.top() + 7))
+                    path.closeSubpath()
+                    painter.fillPath(path, MARK)
+        if painter is not None:
+            painter.end()
 
     def closeEditor(self, editor, hint):  # noqa: N802 - Qt API
         """Enter commits and moves down (unless the typing was refused); Esc cancels."""
@@ -109,6 +128,7 @@ class StatementView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.labels)
         self.splitter.addWidget(self.values)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -157,7 +177,7 @@ class StatementView(QWidget):
             head = max((fm.horizontalAdvance(x) for x in self.model._headers[c].split("\n")), default=0)
             body = fmb.horizontalAdvance(t.longest(c) or "0")
             self.values.setColumnWidth(c, max(70, head + 18, body + 20))
-        label_w = min(460, max(160, fmb.horizontalAdvance(t.longest(0)) + 24))
+        label_w = min(380, max(160, fmb.horizontalAdvance(t.longest(0)) + 24))
         self.labels.setColumnWidth(0, label_w)
         total = max(self.width(), label_w + 400)
         self.splitter.setSizes([label_w + 4, total - label_w - 4])
