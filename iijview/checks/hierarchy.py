@@ -190,7 +190,7 @@ def _take(i, group, open_, parent, children):
 
 def _emit(ledger: Ledger, t: _Table, i: int, group: list[int], certain: bool) -> None:
     """One sum equation per value column of the total row."""
-    first, last = t.st.items[group[0]].label, t.st.items[group[-1]].label
+    first, last = L.short(t.st.items[group[0]].label), L.short(t.st.items[group[-1]].label)
     what = (f"the sum of its {len(group)} lines ({first} … {last})" if len(group) > 1
             else f"its one line ({first})")
     missing = {"insert_after": group[-1], "group": list(group)} if certain else None

@@ -51,6 +51,14 @@ def clean(label: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" :")
 
 
+def short(label: str, limit: int = 45) -> str:
+    """A label cut to its first clause for messages ('Common stock—authorized, 75,520,000 ...' -> 'Common stock—authorized')."""
+    if len(label) <= limit:
+        return label
+    head = re.split(r"[,;(]", label)[0].strip()
+    return head if 0 < len(head) <= limit else label[:limit].rstrip() + "…"
+
+
 def role(row: LineItem) -> str:
     """Canonical role of a row: the parser's item id, else one guessed from the label."""
     if row.item:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from iijview.checks.engine import FAIL, NA, PASS, Equation, Ledger, Term
+from iijview.checks.engine import FAIL, PASS, Equation, Ledger, Term
 from iijview.checks.values import Interval, Ref, printed
 
 TREASURY_LABEL = "Treasury stock"
@@ -40,22 +40,6 @@ def solve(ledger: Ledger, eq: Equation, ref: Ref) -> Interval | None:
     return rest.scaled(1.0 / own.coef)
 
 
-def is_typo(old: str, new: float) -> bool:
-    """True when the new figure differs from the printed one by one lost, added, changed or swapped digit."""
-    a = re.sub(r"\D", "", old.split(".")[0])
-    b = str(int(abs(round(new))))
-    if a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if abs(len(a) - len(b)) == 1:
-        short, long_ = (a, b) if len(a) < len(b) else (b, a)
-        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-    return False
-
-
 def propose(ledger: Ledger) -> dict[int, dict]:
     """Suggestions for failed equations, keyed by the equation's position in ledger.equations."""
     by_ref: dict[Ref, list[int]] = {}
@@ -90,7 +74,11 @@ def propose(ledger: Ledger) -> dict[int, dict]:
 
 
 def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
-    """(ref, value, fixed equations) when changing this one cell makes all its checks pass."""
+    """(ref, value, fixed equations) when changing this one cell makes all its checks pass.
+
+    A value one typing slip away from the printed figure is preferred; otherwise the value the
+    failed check asks for is taken when another check the cell is in confirms it.
+    """
     cell = ledger.cell(ref)
     scale = ledger.scale(ref)
     if cell is None or cell.value is None or cell.status != "parsed" or not scale:
@@ -98,23 +86,57 @@ def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
     need = solve(ledger, eq, ref)
     if need is None:
         return None
-    value = printed(need.mid / scale, cell)
-    if value == cell.value:
-        return None
+    wide = Interval(need.lo - eq.slack, need.hi + eq.slack)
+    slips = [v for v in typo_variants(cell.value) if wide.meets(ledger.interval_if(ref, v))]
+    slips = [v for v in slips if _passes(ledger, ref, v, by_ref) is not None]
+    slips.sort(key=lambda v: abs(v * scale - need.mid))
+    if len(slips) > 1 and abs(slips[0] * scale - need.mid) == abs(slips[1] * scale - need.mid):
+        return None  # two slips explain it equally well
+    if slips:
+        value = slips[0]
+    else:
+        value = printed(need.mid / scale, cell)
+        if value == cell.value:
+            return None
+        passes = _passes(ledger, ref, value, by_ref)
+        if passes is None or passes < 2:
+            return None
+    fixed = frozenset(k for k in by_ref[ref] if ledger.equations[k].status == FAIL)
+    return ref, float(value), fixed
+
+
+def _passes(ledger: Ledger, ref: Ref, value: float, by_ref) -> int | None:
+    """How many of the cell's checks pass if it held `value`; None when any of them would fail."""
     ledger.trial[ref] = ledger.interval_if(ref, value)
     try:
-        results = {k: ledger.evaluate(ledger.equations[k]) for k in by_ref[ref]}
+        results = [ledger.evaluate(ledger.equations[k]) for k in by_ref[ref]]
     finally:
         del ledger.trial[ref]
         for k in by_ref[ref]:
             ledger.evaluate(ledger.equations[k])  # restore expected/found figures
-    if any(v == FAIL for v in results.values()):
+    if any(v == FAIL for v in results):
         return None
-    passes = sum(1 for v in results.values() if v == PASS)
-    if passes < 2 and not is_typo(cell.text, value):
-        return None
-    fixed = frozenset(k for k in by_ref[ref] if ledger.equations[k].status == FAIL)
-    return ref, value, fixed
+    return sum(1 for v in results if v == PASS)
+
+
+def typo_variants(value: float) -> list[int]:
+    """Whole numbers one slip away: a digit changed, two neighbours swapped, a digit lost or doubled."""
+    if not float(value).is_integer():
+        return []
+    sign = -1 if value < 0 else 1
+    d = str(int(abs(value)))
+    out = set()
+    for i in range(len(d)):
+        for c in "0123456789":
+            out.add(d[:i] + c + d[i + 1:])
+            out.add(d[:i] + c + d[i:])
+        out.add(d[:i] + d[i + 1:])
+        if i + 1 < len(d):
+            out.add(d[:i] + d[i + 1] + d[i] + d[i + 2:])
+    for c in "0123456789":
+        out.add(d + c)
+    out.discard(d)
+    return sorted(sign * int(x) for x in out if x and not (len(x) > 1 and x[0] == "0"))
 
 
 def _missing_lines(ledger: Ledger, failed: list[int], explained: set[int], out: dict[int, dict]) -> None:

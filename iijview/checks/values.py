@@ -50,7 +50,7 @@ class Interval:
 
     def meets(self, other: "Interval") -> bool:
         """True when the two intervals share at least one value (with float slack)."""
-        eps = 1e-6 * max(1.0, abs(self.mid), abs(other.mid))
+        eps = 1e-9 * max(1.0, abs(self.mid), abs(other.mid))
         return self.lo <= other.hi + eps and other.lo <= self.hi + eps
 
 
