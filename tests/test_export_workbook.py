@@ -150,9 +150,13 @@ def test_summary_series_boundary_and_chart(book):
     assert "IFRS from here" in ws.cell(row=ifrs, column=3).comment.text
     assert ws.cell(row=r, column=1).border.top.style != "thick"
     charts = ws._charts
-    assert len(charts) == 2 and len(charts[0].series) == 8
-    ref = charts[0].series[0].val.numRef.f
-    assert ref.startswith("'Summary'!$E$") or ref.startswith("Summary!$E$")
+    assert len(charts) == 2
+    # Revenues and assets on the left axis, incomes on a right axis: 8 series in all.
+    series = [s for part in charts[0]._charts for s in part.series]
+    assert len(series) == 8 and sorted(s.idx for s in series) == list(range(8))
+    assert series[0].val.numRef.f == "'Summary'!$E$6:$E$9"
+    assert series[0].cat.strRef.f == "'Summary'!$A$6:$A$9"
+    assert [a.axId for a in (charts[0].y_axis, charts[0]._charts[1].y_axis)] == [100, 200]
 
 
 def test_one_standard_has_no_split_columns(tmp_path):
@@ -160,7 +164,7 @@ def test_one_standard_has_no_split_columns(tmp_path):
     headers = [c.value for c in wb["Summary"][3]]
     assert headers[4:] == ["Total revenues", "Operating income", "Net income attributable to IIJ",
                            "Total assets"]
-    assert len(wb["Summary"]._charts[0].series) == 4
+    assert sum(len(part.series) for part in wb["Summary"]._charts[0]._charts) == 4
 
 
 def test_workspace_supplies_who_and_when(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Font
@@ -139,9 +140,17 @@ def write_list_sheet(ws, spec: ListSheet) -> None:
     table = Table(displayName=spec.table_name, ref=f"A1:{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
+    final = []
     for j, width in enumerate(widths):
         cap = 70 if spec.headers[j] in _WRAPPED else 48
-        ws.column_dimensions[get_column_letter(j + 1)].width = min(width + 2, cap)
+        final.append(min(width + 3, cap))
+        ws.column_dimensions[get_column_letter(j + 1)].width = final[-1]
+    # Wrapped text needs taller rows; viewers do not all recompute heights on opening.
+    wrapped = [j for j, h in enumerate(spec.headers) if h in _WRAPPED]
+    for i, values in enumerate(rows):
+        lines = max([1] + [math.ceil(len(str(values[j] or "")) / max(final[j] - 2, 1)) for j in wrapped])
+        if lines > 1:
+            ws.row_dimensions[i + 2].height = 15 * lines
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
@@ -154,7 +163,7 @@ def _width(value) -> int:
     if value is None:
         return 0
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return 19
+        return 21
     if isinstance(value, float):
         return len(f"{value:,.2f}")
     return len(str(value))

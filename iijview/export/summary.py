@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl.chart import LineChart, Reference, Series
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.utils import quote_sheetname
 
 from iijview.export.formats import amount_format
 from iijview.export.spec import BOUNDARY, CellSpec, ColumnSpec, RowSpec, TableSheet
@@ -23,6 +25,7 @@ CAPTIONS = {
 GROUPS = {12: "Full year", 9: "Nine months", 6: "Six months", 3: "Three months", 0: "Balances at a date"}
 _GROUP_ORDER = (12, 9, 6, 3, 0)
 MILLION = 1_000_000
+EXCLUDED_STATEMENTS = ("targets",)   # plans, not results
 FIXED_COLUMNS = 3   # Period end, Standard, Release
 
 
@@ -43,6 +46,8 @@ def headline_rows(releases: list[Release]) -> list[_Row]:
     for r_index, release in enumerate(releases):
         best: dict[tuple[Period, str], tuple[int, float]] = {}
         for st in release.statements:
+            if st.id in EXCLUDED_STATEMENTS:
+                continue
             for row in st.items:
                 if row.item not in HEADLINES:
                     continue
@@ -79,8 +84,9 @@ def headline_rows(releases: list[Release]) -> list[_Row]:
     return rows
 
 
-def summary_sheet(releases: list[Release], prefixes: list[str]) -> tuple[TableSheet, list[tuple[str, int, int]]]:
-    """The Summary TableSheet and its chart groups as (caption, first spec row, last spec row)."""
+def summary_sheet(releases: list[Release], prefixes: list[str]
+                  ) -> tuple[TableSheet, list[tuple[str, int, int]], list[tuple[str, str]]]:
+    """The Summary TableSheet, its chart groups (caption, first and last spec row) and value columns."""
     data = headline_rows(releases)
     standards = [s for s in ("U.S. GAAP", "IFRS") if any(releases[d.release].standard == s for d in data)]
     standards += sorted({releases[d.release].standard for d in data} - set(standards))
@@ -127,35 +133,58 @@ def summary_sheet(releases: list[Release], prefixes: list[str]) -> tuple[TableSh
     sheet = TableSheet("Summary", "Headline figures of the exported releases", note=note,
                        subtitle=", ".join(r.name for r in releases)[:250],
                        label_header="Period", columns=columns, rows=rows)
-    return sheet, groups
+    return sheet, groups, value_columns
 
 
-def add_charts(ws, layout: SheetLayout, groups: list[tuple[str, int, int]], n_series: int) -> None:
-    """One native line chart per group of periods, over the Summary's own cells."""
+def add_charts(ws, layout: SheetLayout, groups: list[tuple[str, int, int]], value_columns: list[tuple[str, str]]) -> None:
+    """One native line chart per group of periods, over the Summary's own cells.
+
+    Revenues and total assets use the left axis, operating and net income the right one, so the
+    smaller series are not flattened; a column without any figure in the group is left out.
+    """
     if not layout.col_numbers:
         return
     # Below the table (not beside it) so that printing one page wide keeps the table legible.
     anchor_row = (layout.row_numbers[-1] if layout.row_numbers else 5) + 4
-    label_col = 1
     for caption, first, last in groups:
         r0, r1 = layout.row_numbers[first], layout.row_numbers[last]
-        chart = LineChart()
-        chart.title = f"{caption}: headline figures"
-        chart.y_axis.title = "Millions of JPY"
-        chart.y_axis.number_format = "#,##0"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.display_blanks = "gap"
-        chart.height, chart.width = 8.5, 18
-        chart.legend.position = "b"
-        for col in layout.col_numbers[FIXED_COLUMNS:FIXED_COLUMNS + n_series]:
-            ref = Reference(ws, min_col=col, min_row=r0, max_row=r1)
-            series = Series(ref, title=None)
-            title = " ".join(str(ws.cell(row=3, column=col).value or "").split())
-            series.tx = SeriesLabel(v=title)
+        primary, secondary = _line_chart(), _line_chart()
+        for (item, _std), col in zip(value_columns, layout.col_numbers[FIXED_COLUMNS:]):
+            if all(ws.cell(row=r, column=col).value is None for r in range(r0, r1 + 1)):
+                continue
+            series = Series(Reference(ws, min_col=col, min_row=r0, max_row=r1), title=None)
+            series.tx = SeriesLabel(v=" ".join(str(ws.cell(row=3, column=col).value or "").split()))
             series.marker.symbol = "circle"
             series.smooth = False
-            chart.series.append(series)
-        chart.set_categories(Reference(ws, min_col=label_col, min_row=r0, max_row=r1))
+            (primary if item in LEFT_AXIS else secondary).series.append(series)
+        chart = primary if primary.series else secondary
+        chart.title = f"{caption}: headline figures (millions of JPY)"
+        chart.y_axis.title = ("Revenues, total assets" if primary.series else "Income")
+        if primary.series and secondary.series:
+            secondary.y_axis.axId = 200
+            secondary.y_axis.title = "Operating and net income"
+            secondary.y_axis.crosses = "max"
+            secondary.y_axis.majorGridlines = None
+            primary += secondary
+        # Text categories as a string reference (a numeric one shows 1, 2, 3 in Excel), and
+        # series numbered across both axes' charts so that no two share an index.
+        labels = f"{quote_sheetname(ws.title)}!$A${r0}:$A${r1}"
+        for k, series in enumerate(primary.series + secondary.series):
+            series.cat = AxDataSource(strRef=StrRef(f=labels))
+            series.idx = series.order = k
         ws.add_chart(chart, f"A{anchor_row}")
-        anchor_row += 18
+        anchor_row += 24
+
+
+LEFT_AXIS = ("total_revenues", "total_assets")
+
+
+def _line_chart() -> LineChart:
+    chart = LineChart()
+    chart.height, chart.width = 11, 26
+    chart.legend.position = "r"
+    chart.display_blanks = "gap"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.number_format = "#,##0"
+    return chart

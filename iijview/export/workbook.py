@@ -77,9 +77,9 @@ def build_workbook(releases: list[Release], workspace=None, *, progress: Progres
             step()
         exported.append(ex)
 
-    spec, groups = summary_sheet(releases, [ex.prefix for ex in exported])
+    spec, groups, value_columns = summary_sheet(releases, [ex.prefix for ex in exported])
     layout = write_table_sheet(summary_ws, spec)
-    add_charts(summary_ws, layout, groups, len(spec.columns) - 3)
+    add_charts(summary_ws, layout, groups, value_columns)
     step()
     for sheet in (findings_sheet(exported), corrections_sheet(exported), sources_sheet(exported, __version__)):
         write_list_sheet(wb.create_sheet(sheet.name), sheet)
