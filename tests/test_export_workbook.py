@@ -177,6 +177,9 @@ def test_workspace_supplies_who_and_when(tmp_path):
     ws.set_label(release, "income_statement", "/Other expense#0", "Other expenses, net",
                  original="Other expense")
     ws.delete_row(release, "balance_sheet", "/+1+2#0", label="+1+2")
+    ws.insert_row(release, "balance_sheet", "+note", "Lease assets", after_key="/Cash and cash equivalents#0",
+                  level=1)
+    ws.set_value(release, "balance_sheet", "+note", "dec18", 1_234, "1,234")
     assert ws.apply(release) == []
     wb = openpyxl.load_workbook(write_workbook([release], tmp_path / "w.xlsx", ws))
     ws.close()
@@ -184,11 +187,18 @@ def test_workspace_supplies_who_and_when(tmp_path):
     comment = sheet["D7"].comment.text
     assert "Parsed value: 48,900,000" in comment and " UTC." in comment and "By " in comment
     assert sheet["A11"].value == "Other expenses, net"
+    assert sheet["A11"].fill.fgColor.rgb.endswith("FFF2CC")
+    assert "Parsed label: 'Other expense'" in sheet["A11"].comment.text
+    bs = wb["FY18 9M Balance sheet"]
+    assert bs["A6"].value == "Lease assets" and "Row added by the user" in bs["A6"].comment.text
+    assert bs["D6"].value == 1_234 and bs["D6"].comment is not None
     rows = [[c.value for c in r] for r in wb["Corrections"].iter_rows(min_row=2)]
     assert [r[2:7] for r in rows] == [
         ["Systems integration", "9M to Dec 31, 2018", "value", 48_900_000, 48_950_000],
+        ["Lease assets", "As of Dec 31, 2018", "value", None, 1_234],
         ["Other expense", None, "label", "Other expense", "Other expenses, net"],
         ["+1+2", None, "deleted row", "+1+2", "(deleted)"],
+        ["Lease assets", None, "inserted row", None, "Lease assets"],
     ]
     assert all(r[7].endswith("UTC") and r[8] for r in rows)
 

@@ -53,6 +53,14 @@ class CorrectionIndex:
         self._by_cell[id(cell)] = note
         return note
 
+    def for_row(self, statement: str, row: str, label: str, inserted: bool) -> CorrectionNote | None:
+        """The label or insert correction behind a row, found by its key or its corrected label."""
+        kind = "insert" if inserted else "label"
+        i = next((j for j, n in enumerate(self.notes)
+                  if n.kind == kind and n.statement == statement
+                  and (n.row == row or n.corrected_text == label)), None)
+        return None if i is None else self.notes[i]
+
     def unmatched(self) -> list[CorrectionNote]:
         """Corrections not behind any exported cell: labels, inserted and deleted rows, strays."""
         return [n for i, n in enumerate(self.notes) if i not in self._used]

@@ -48,6 +48,8 @@ class RowSpec:
     heading: bool = False
     unit: str = ""           # shown in the unit column when the sheet has one
     boundary: bool = False   # draw a marked rule above the row (e.g. U.S. GAAP -> IFRS)
+    label_mark: str = ""     # highlight of the label cell (a corrected label, an inserted row)
+    label_comment: str = ""
 
 
 @dataclass

@@ -45,8 +45,11 @@ def statement_sheet(release: Release, statement: Statement, name: str,
             spec = _cell_spec(statement, i, item, col, findings, note)
             marks.add(spec.mark)
             cells.append(spec)
-        rows.append(RowSpec(item.label, cells, level=item.level, total=item.is_total,
-                            heading=item.is_heading, unit=_row_unit(statement, item)))
+        row = RowSpec(item.label, cells, level=item.level, total=item.is_total,
+                      heading=item.is_heading, unit=_row_unit(statement, item))
+        _mark_label(row, notes.for_row(statement.key, keys[i], item.label, item.inserted), item.inserted)
+        marks.add(row.label_mark)
+        rows.append(row)
     legend = "; ".join(f"{kind} cells: {text}" for kind, text in LEGEND.items() if kind in marks)
     return TableSheet(
         name=name,
@@ -57,6 +60,18 @@ def statement_sheet(release: Release, statement: Statement, name: str,
         unit_column=any(r.unit for r in rows),
         note=("Colours: " + legend + ".") if legend else "",
     )
+
+
+def _mark_label(row: RowSpec, note: CorrectionNote | None, inserted: bool) -> None:
+    """Highlight a label the user changed or a row the user added, saying who and when."""
+    if note is None and not inserted:
+        return
+    row.label_mark = CORRECTED
+    by = f"By {note.who or 'unknown'} on {note.when or 'unknown date'}." if note else "Who and when: not recorded."
+    if inserted:
+        row.label_comment = f"Row added by the user (not in the release).\n{by}"
+    else:
+        row.label_comment = f"Label corrected. Parsed label: {note.original_text!r}.\n{by}"
 
 
 def _row_unit(statement: Statement, item: LineItem) -> str:

@@ -142,9 +142,11 @@ def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
         border = _BOUNDARY_BORDER if row.boundary else (_TOTAL_BORDER if row.total else None)
         font = _BOLD if row.total else None
         label = ws.cell(row=r, column=1)
-        styles.apply(label, _BOLD if (row.total or row.heading) else None,
-                     FILLS[BOUNDARY] if row.boundary else None, border, _indent(row.level))
+        fill = FILLS[BOUNDARY] if row.boundary else FILLS.get(row.label_mark)
+        styles.apply(label, _BOLD if (row.total or row.heading) else None, fill, border, _indent(row.level))
         put_text(label, row.label)
+        if row.label_comment:
+            add_comment(label, row.label_comment)
         if spec.unit_column and (row.unit or border is not None):
             unit = ws.cell(row=r, column=2)
             styles.apply(unit, border=border)
