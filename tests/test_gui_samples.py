@@ -182,3 +182,17 @@ def test_not_a_release_gets_a_message(qtbot, samples_window, tmp_path):
     samples_window.open_paths([path])
     qtbot.waitUntil(lambda: any("letter.txt" in b.text() for b in errors.shown), timeout=10000)
     assert len(samples_window.releases) == 5
+
+
+def test_export_to_excel_off_the_gui_thread(qtbot, samples_window, tmp_path):
+    from iijview.export import write_workbook
+
+    win = samples_window
+    show(win, WEB)
+    out = tmp_path / "web.xlsx"
+    win.export_to([win.current.release], str(out), write_workbook)
+    qtbot.waitUntil(lambda: "Exported to" in win.statusBar().currentMessage(), timeout=60000)
+    assert out.stat().st_size > 0
+    win.export_to([win.current.release], str(tmp_path / "missing" / "x.xlsx"), write_workbook)
+    qtbot.waitUntil(lambda: any(b.text().startswith("Cannot write") or "does not exist" in b.text()
+                                for b in errors.shown), timeout=60000)

@@ -1,7 +1,12 @@
-"""Excel export off the GUI thread (the workbook writer is iijview.export.write_workbook)."""
+"""File > Export to Excel, written off the GUI thread by iijview.export.write_workbook."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from iijview.gui import errors
 
 
 class _Signals(QObject):
@@ -27,3 +32,38 @@ class ExportTask(QRunnable):
         except Exception as exc:  # the writer's own errors carry their sentence
             error = f"Export to {self.path} failed: {exc}"
         self.signals.done.emit(self.path, error)
+
+
+class ExportMixin:
+    """MainWindow methods for File > Export to Excel."""
+
+    def export_excel(self, all_open: bool) -> None:
+        """File > Export to Excel: write the shown (or every open) release to a workbook."""
+        try:
+            from iijview.export import write_workbook
+        except ImportError:
+            self.say("Excel export is not installed in this build.")
+            return
+        rels = [rs.release for rs in self.releases] if all_open else \
+            ([self.current.release] if self.current else [])
+        if not rels:
+            self.say("Open a release first.")
+            return
+        default = Path(rels[0].path).with_suffix(".xlsx").name if len(rels) == 1 else "iijview.xlsx"
+        path, _f = QFileDialog.getSaveFileName(self, "Export to Excel", default, "Excel workbook (*.xlsx)")
+        if path:
+            self.export_to(rels, path, write_workbook)
+
+    def export_to(self, rels, path: str, write_workbook) -> None:
+        """Write a workbook off the GUI thread; report the outcome in the status bar or a message."""
+        self.say(f"Exporting {len(rels)} release(s) to {path}\u2026")
+        self._export_task = ExportTask(rels, path, self.ws, write_workbook)
+        self._export_task.signals.done.connect(self._exported)
+        self.loader.pool.start(self._export_task)
+
+    def _exported(self, path: str, error: str) -> None:
+        if error:
+            errors.message(self, "Export failed", error,
+                           "Choose another file name or folder and try again.")
+        else:
+            self.say(f"Exported to {path}.")

@@ -72,6 +72,7 @@ class _Task(QRunnable):
         self.path, self.workspace, self.signals = path, workspace, signals
 
     def run(self):
+        """Load in the worker thread; every failure becomes a LoadResult with an error."""
         try:
             result = load(self.path, self.workspace)
         except Exception as exc:  # store failures (disk full, locked file) become messages too

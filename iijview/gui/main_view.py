@@ -2,63 +2,31 @@
 from __future__ import annotations
 
 import importlib.util
-from importlib import resources
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QProgressBar, QStackedWidget, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QLabel, QMainWindow, QProgressBar,
+                               QStackedWidget, QTabBar, QVBoxLayout, QWidget)
 
-from iijview.gui import errors
-from iijview.gui.commands import CellCommand, InsertRowCommand, MacroCommand
-from iijview.gui.findings_view import FindingsView
+from iijview.gui.export_task import ExportMixin
 from iijview.gui.find_view import FindView
-from iijview.gui.formatting import UNIT_MODES, format_number
+from iijview.gui.findings_view import FindingsView
+from iijview.gui.formatting import UNIT_MODES
 from iijview.gui.library_view import LibraryView
-from iijview.gui.loading import Loader, LoadResult
+from iijview.gui.loading import Loader
+from iijview.gui.repairs import FindingsMixin
+from iijview.gui.session import SessionMixin, sample_paths
 from iijview.gui.source_view import SourceView
 from iijview.gui.start_view import StartView
-from iijview.gui.state import ReleaseState, SourceIndex, row_span
+from iijview.gui.source_index import SourceIndex, row_span
+from iijview.gui.state import ReleaseState
 from iijview.gui.statement_model import StatementModel
 from iijview.gui.statement_view import StatementView
 
-WHAT_TO_DO = ("Check that the file is an IIJ earnings release saved as text (.txt), that it still "
-              "exists and that you may read it, then open it again with File > Open. "
-              "Other open releases are not affected.")
+__all__ = ["MainWindow", "sample_paths"]
 
 
-def sample_paths() -> list[str]:
-    """Paths of the bundled sample releases."""
-    folder = resources.files("iijview.resources.samples")
-    return sorted(str(p) for p in folder.iterdir() if p.name.endswith(".txt"))
-
-
-class _SetNewRowValue(QUndoCommand):
-    """Set a value in a row an earlier command of the same macro inserted (its anchor is known
-    only once that command ran)."""
-
-    def __init__(self, model, insert: InsertRowCommand, col_key: str, value: float):
-        super().__init__("")
-        self.model, self.insert, self.col_key, self.value = model, insert, col_key, value
-        self.cmd = None
-
-    def redo(self):
-        """Create the cell command on first run, then replay it."""
-        if self.cmd is None:
-            t = self.model.table
-            r, c = t.row_of(self.insert.anchor), t.col_of(self.col_key)
-            text = format_number(self.value, 0 if float(self.value).is_integer() else 2)
-            self.cmd = CellCommand(self.model, self.insert.anchor, self.col_key,
-                                   t.corrected_snapshot(r, c, self.value, text), "")
-        self.cmd.redo()
-
-    def undo(self):
-        """Undo the cell command."""
-        self.cmd.undo()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
     """The app window over a Workspace; all shown state lives in ReleaseState objects."""
 
     def __init__(self, workspace):
@@ -261,7 +229,16 @@ class MainWindow(QMainWindow):
         m.addActions(self.focus_actions)
         tb = self.addToolBar("Main")
         tb.setObjectName("toolbar_main")
-        tb.addActions([self.act_open, self.act_undo, self.act_redo])
+        # Short toolbar buttons; the Edit menu carries the named undo/redo actions.
+        self.tb_undo = self._action("Undo", self.undo_group.undo, None, "Undo the last edit")
+        self.tb_redo = self._action("Redo", self.undo_group.redo, None, "Redo")
+        self.undo_group.canUndoChanged.connect(self.tb_undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.tb_redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda t: self.tb_undo.setToolTip(f"Undo {t}"))
+        self.undo_group.redoTextChanged.connect(lambda t: self.tb_redo.setToolTip(f"Redo {t}"))
+        self.tb_undo.setEnabled(False)
+        self.tb_redo.setEnabled(False)
+        tb.addActions([self.act_open, self.tb_undo, self.tb_redo])
         tb.addSeparator()
         tb.addWidget(QLabel(" Amounts: "))
         tb.addWidget(self.unit_box)
@@ -273,125 +250,6 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_export)
             if not has_export:
                 act.setStatusTip("Excel export is not installed in this build")
-
-    # -- opening ---------------------------------------------------------------------------
-
-    def open_dialog(self) -> None:
-        """File > Open: choose one or more release files."""
-        start = str(Path(self.ws.recent_files()[0]).parent) if self.ws.recent_files() else ""
-        paths, _f = QFileDialog.getOpenFileNames(self, "Open IIJ releases", start,
-                                                 "Release text (*.txt);;All files (*)")
-        if paths:
-            self.open_paths(paths)
-
-    def open_samples(self) -> None:
-        """Open the bundled sample releases."""
-        self.open_paths(sample_paths())
-
-    def open_paths(self, paths) -> None:
-        """Start loading files in the background (already open ones are just selected)."""
-        todo = []
-        for p in paths:
-            p = str(Path(p).resolve()) if Path(p).exists() else str(p)
-            same = next((i for i, rs in enumerate(self.releases) if rs.path == p), None)
-            if same is not None:
-                self.library.selectRow(same)
-                continue
-            todo.append(p)
-        if todo and self.loader.open(todo):
-            self._progress_timer.start()
-
-    def _progress(self, done: int, total: int) -> None:
-        if total == 0:
-            self._progress_timer.stop()
-            self.progress.hide()
-            self.progress_label.setText("")
-            return
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress_label.setText(f"Opening {done + 1} of {total}\u2026")
-
-    def _show_progress(self) -> None:
-        if self.loader.busy:
-            self.progress.show()
-
-    def add_result(self, result: LoadResult) -> None:
-        """Show a loaded release (or the message saying why it could not be opened)."""
-        if result.error:
-            self.say(result.error)
-            errors.message(self, "Could not open a file", result.error, WHAT_TO_DO)
-            self._fill_recent()
-            return
-        rel = result.release
-        dup = next((i for i, rs in enumerate(self.releases) if rs.release.sha256 == rel.sha256), None)
-        if dup is not None:
-            self.library.selectRow(dup)
-            self.say(f"{rel.name} is already open as {self.releases[dup].release.name} "
-                     f"(same content).")
-            return
-        rs = ReleaseState(rel, self.ws, result.path, result.anchors,
-                          result.finding_keys or result.parsed_keys, result.messages)
-        self.releases.append(rs)
-        self.stacks[id(rs)] = QUndoStack(self.undo_group)
-        self.ws.add_recent(result.path)
-        self._fill_recent()
-        self._save_open()
-        self.library.library.set_releases(self.releases)
-        self.stack.setCurrentIndex(1)
-        if self.current is None:
-            self.library.selectRow(len(self.releases) - 1)
-        if result.messages:
-            errors.message(self, "Some corrections did not fit",
-                           f"{len(result.messages)} stored correction(s) of {rel.name} no longer "
-                           f"match a cell; they are kept in the workspace.",
-                           "The release was probably parsed differently this time. Re-enter the "
-                           "corrections where they belong; the old ones stay listed under Details.",
-                           "\n".join(result.messages), errors.QMessageBox.Information)
-        self.say(f"Opened {rel.name}: {len(rel.statements)} statements, "
-                 f"{len(rel.findings)} findings.")
-
-    def close_release(self) -> None:
-        """Close the shown release (its corrections stay in the workspace)."""
-        if self.current is None:
-            return
-        rs = self.current
-        i = self.releases.index(rs)
-        self.releases.pop(i)
-        stack = self.stacks.pop(id(rs))
-        self.undo_group.removeStack(stack)
-        for key in [k for k in self.models if k[0] == id(rs)]:
-            del self.models[key]
-        self.source_index.pop(id(rs), None)
-        self.current = None
-        self.library.library.set_releases(self.releases)
-        self._save_open()
-        if self.releases:
-            self.library.selectRow(min(i, len(self.releases) - 1))
-        else:
-            self._show_start()
-
-    def _save_open(self) -> None:
-        self.ws.set_open_files([rs.path for rs in self.releases])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.ws.recent_files()
-        for p in recent:
-            act = self.recent_menu.addAction(Path(p).name)
-            act.setToolTip(p)
-            act.triggered.connect(lambda _c=False, p=p: self.open_paths([p]))
-        self.recent_menu.setEnabled(bool(recent))
-        self.start.set_recent(recent)
-
-    def _show_start(self) -> None:
-        self.stack.setCurrentIndex(0)
-        self.setWindowTitle("iijview")
-        self.table.set_model(None)
-        self.findings.set_release(None)
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            self.tabs.removeTab(0)
-        self.tabs.blockSignals(False)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -519,131 +377,6 @@ class MainWindow(QMainWindow):
         self.table.go(r, max(c, 0))
         return True
 
-    # -- findings --------------------------------------------------------------------------
-
-    def select_finding(self, n: int) -> None:
-        """Select the cells a finding involves."""
-        rs = self.current
-        if rs is None or not (0 <= n < len(rs.places)):
-            return
-        place = rs.places[n]
-        f = place.finding
-        if not place.cells:
-            if f.statement:
-                self.show_statement(f.statement)
-            if f.line:
-                self.say(f"{f.message} (source line {f.line})")
-            return
-        st_key = place.cells[0][0]
-        m = self.show_statement(st_key)
-        if m is None:
-            return
-        cells = [(m.table.row_of(a), m.table.col_of(c)) for s, a, c in place.cells if s == st_key]
-        cells = [(r, c) for r, c in cells if r >= 0 and c >= 0]
-        self.table.select_cells(cells)
-        self.findings.setFocus()
-        self.say(f"{f.severity.capitalize()} [{f.rule}]: {f.message}")
-
-    def _repair_applied(self, place) -> bool:
-        s = place.finding.suggestion
-        if not s or place.target is None or self.current is None:
-            return False
-        st_key, anchor, col_key = place.target
-        t = self.current.table(st_key)
-        r, c = t.row_of(anchor), t.col_of(col_key)
-        cell = t.cell(r, c) if r >= 0 and c > 0 else None
-        return cell is not None and cell.status == "corrected" and cell.value == s.get("value")
-
-    def apply_repair(self, n: int) -> bool:
-        """Apply a finding's proposed repair as one undoable edit."""
-        rs = self.current
-        if rs is None or not (0 <= n < len(rs.places)):
-            return False
-        place = rs.places[n]
-        s = place.finding.suggestion or {}
-        value = s.get("value")
-        if not isinstance(value, (int, float)) and value is not None:
-            self.say("This repair has no number to apply.")
-            return False
-        if place.target is not None:
-            st_key, anchor, col_key = place.target
-            m = self.model_for(rs, st_key)
-            self.show_statement(st_key)
-            t = m.table
-            r, c = t.row_of(anchor), t.col_of(col_key)
-            if r < 0 or c < 1:
-                self.say("The cell this repair is for is no longer in the table.")
-                return False
-            text = "-" if value is None else format_number(value, 0 if float(value).is_integer() else 2)
-            after = t.corrected_snapshot(r, c, value, text)
-            m.push(CellCommand(m, anchor, col_key, after, f"Repair {m.cell_name(r, c)}"))
-            self.table.go(r, c)
-        elif place.insert_after is not None:
-            st_key, anchor = place.insert_after
-            m = self.model_for(rs, st_key)
-            self.show_statement(st_key)
-            t = m.table
-            r = t.row_of(anchor)
-            col_key = s.get("column") or (place.cells[0][2] if place.cells else t.column(1).key)
-            if r < 0 or t.col_of(col_key) < 1:
-                self.say("The place for this repair is no longer in the table.")
-                return False
-            label = s.get("label") or "New line item"
-            nxt = t.item(r + 1) if r + 1 < t.rows else None
-            if nxt is not None and nxt.inserted and nxt.label == label:
-                # An earlier repair (another column of the same gap) already inserted this line.
-                c = t.col_of(col_key)
-                text = "-" if value is None else format_number(value, 0 if float(value).is_integer() else 2)
-                m.push(CellCommand(m, t.anchors[r + 1], col_key,
-                                   t.corrected_snapshot(r + 1, c, value, text),
-                                   f"Repair {m.cell_name(r + 1, c)}"))
-            else:
-                ref = t.item(r)
-                macro = MacroCommand(f"Repair: insert {label}")
-                insert = macro.add(InsertRowCommand(m, r + 1, label, ref.level, ref.section))
-                if value is not None:
-                    macro.add(_SetNewRowValue(m, insert, col_key, value))
-                m.push(macro)
-            self.table.go(r + 1, t.col_of(col_key))
-        else:
-            self.say("This finding has no repair to apply.")
-            return False
-        self.say(f"Applied repair: {s.get('label', '')} = {value}. Undo takes it back.")
-        return True
-
-    def recheck(self) -> None:
-        """Run the checks again on the shown release after edits, and refresh the marks."""
-        self._recheck_timer.stop()
-        rs = self.current
-        if rs is None:
-            return
-        from iijview.gui.loading import recheck
-
-        try:
-            if not recheck(rs.release):
-                return
-        except Exception as exc:  # a checks bug must not cost the user an edit
-            self.say(f"The checks failed after your edit ({type(exc).__name__}: {exc}).")
-            return
-        rs.set_findings(rs.release.findings, rs.anchors)
-        for (owner, _key), m in self.models.items():
-            if owner == id(rs):
-                m.refresh()
-        self.findings.set_release(rs)
-        i = self.releases.index(rs)
-        self.library.library.refresh(i)
-
-    def _edited(self) -> None:
-        self._recheck_timer.start()
-        fm = self.findings.findings
-        if fm.rowCount():
-            fm.dataChanged.emit(fm.index(0, 4), fm.index(fm.rowCount() - 1, 4))
-        if self.current is not None:
-            self.source_index.pop(id(self.current), None)
-        r, c = self.table.current()
-        if r >= 0 and self.chart is not None and self.docks["chart"].isVisible():
-            self.chart.show_row(self.table.model.table, r)
-
     # -- find ------------------------------------------------------------------------------
 
     def find(self, text: str) -> None:
@@ -671,41 +404,6 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible():
             self.find_bar.edit.setFocus()
 
-    # -- export ----------------------------------------------------------------------------
-
-    def export_excel(self, all_open: bool) -> None:
-        """File > Export to Excel: write the shown (or every open) release to a workbook."""
-        try:
-            from iijview.export import write_workbook
-        except ImportError:
-            self.say("Excel export is not installed in this build.")
-            return
-        rels = [rs.release for rs in self.releases] if all_open else \
-            ([self.current.release] if self.current else [])
-        if not rels:
-            self.say("Open a release first.")
-            return
-        default = Path(rels[0].path).with_suffix(".xlsx").name if len(rels) == 1 else "iijview.xlsx"
-        path, _f = QFileDialog.getSaveFileName(self, "Export to Excel", default, "Excel workbook (*.xlsx)")
-        if path:
-            self.export_to(rels, path, write_workbook)
-
-    def export_to(self, rels, path: str, write_workbook) -> None:
-        """Write a workbook off the GUI thread; report the outcome in the status bar or a message."""
-        from iijview.gui.export_task import ExportTask
-
-        self.say(f"Exporting {len(rels)} release(s) to {path}\u2026")
-        self._export_task = ExportTask(rels, path, self.ws, write_workbook)
-        self._export_task.signals.done.connect(self._exported)
-        self.loader.pool.start(self._export_task)
-
-    def _exported(self, path: str, error: str) -> None:
-        if error:
-            errors.message(self, "Export failed", error,
-                           "Choose another file name or folder and try again.")
-        else:
-            self.say(f"Exported to {path}.")
-
     # -- misc ------------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
@@ -726,33 +424,3 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_paths(paths)
             event.acceptProposedAction()
-
-    def restore_session(self, files=None) -> None:
-        """Restore window layout and the releases open last time, then open `files`."""
-        geo, state = self.ws.setting("window_geometry"), self.ws.setting("window_state")
-        if geo:
-            self.restoreGeometry(QByteArray.fromBase64(geo.encode()))
-        if state:
-            self.restoreState(QByteArray.fromBase64(state.encode()))
-        previous = self.ws.open_files()
-        gone = [p for p in previous if not Path(p).exists()]
-        wanted = [p for p in previous if p not in gone]
-        for f in files or []:
-            f = str(Path(f).resolve()) if Path(f).exists() else str(f)
-            if f not in wanted:
-                wanted.append(f)
-        if gone:
-            errors.message(self, "Some releases are gone",
-                           f"{len(gone)} release(s) open last time no longer exist and were not "
-                           f"reopened.", "They were moved or deleted. Open them again from their "
-                           "new place with File > Open; their corrections are still in the workspace.",
-                           "\n".join(gone), errors.QMessageBox.Information)
-        if wanted:
-            self.open_paths(wanted)
-
-    def closeEvent(self, event):  # noqa: N802 - Qt API
-        """Remember layout and open releases."""
-        self.ws.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
-        self.ws.set_setting("window_state", bytes(self.saveState().toBase64()).decode())
-        self._save_open()
-        super().closeEvent(event)

@@ -1,0 +1,175 @@
+"""Opening and closing releases, recent files and the restored session (part of the main window)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog
+
+from iijview.gui import errors
+from iijview.gui.loading import LoadResult
+from iijview.gui.state import ReleaseState
+
+WHAT_TO_DO = ("Check that the file is an IIJ earnings release saved as text (.txt), that it still "
+              "exists and that you may read it, then open it again with File > Open. "
+              "Other open releases are not affected.")
+
+
+def sample_paths() -> list[str]:
+    """Paths of the bundled sample releases."""
+    from importlib import resources
+
+    folder = resources.files("iijview.resources.samples")
+    return sorted(str(p) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+class SessionMixin:
+    """MainWindow methods that open, close and remember releases."""
+
+    def open_dialog(self) -> None:
+        """File > Open: choose one or more release files."""
+        start = str(Path(self.ws.recent_files()[0]).parent) if self.ws.recent_files() else ""
+        paths, _f = QFileDialog.getOpenFileNames(self, "Open IIJ releases", start,
+                                                 "Release text (*.txt);;All files (*)")
+        if paths:
+            self.open_paths(paths)
+
+    def open_samples(self) -> None:
+        """Open the bundled sample releases."""
+        self.open_paths(sample_paths())
+
+    def open_paths(self, paths) -> None:
+        """Start loading files in the background (already open ones are just selected)."""
+        todo = []
+        for p in paths:
+            p = str(Path(p).resolve()) if Path(p).exists() else str(p)
+            same = next((i for i, rs in enumerate(self.releases) if rs.path == p), None)
+            if same is not None:
+                self.library.selectRow(same)
+                continue
+            todo.append(p)
+        if todo and self.loader.open(todo):
+            self._progress_timer.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total == 0:
+            self._progress_timer.stop()
+            self.progress.hide()
+            self.progress_label.setText("")
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress_label.setText(f"Opening {done + 1} of {total}\u2026")
+
+    def _show_progress(self) -> None:
+        if self.loader.busy:
+            self.progress.show()
+
+    def add_result(self, result: LoadResult) -> None:
+        """Show a loaded release (or the message saying why it could not be opened)."""
+        if result.error:
+            self.say(result.error)
+            errors.message(self, "Could not open a file", result.error, WHAT_TO_DO)
+            self._fill_recent()
+            return
+        rel = result.release
+        dup = next((i for i, rs in enumerate(self.releases) if rs.release.sha256 == rel.sha256), None)
+        if dup is not None:
+            self.library.selectRow(dup)
+            self.say(f"{rel.name} is already open as {self.releases[dup].release.name} "
+                     f"(same content).")
+            return
+        rs = ReleaseState(rel, self.ws, result.path, result.anchors,
+                          result.finding_keys or result.parsed_keys, result.messages)
+        self.releases.append(rs)
+        self.stacks[id(rs)] = QUndoStack(self.undo_group)
+        self.ws.add_recent(result.path)
+        self._fill_recent()
+        self._save_open()
+        self.library.library.set_releases(self.releases)
+        self.stack.setCurrentIndex(1)
+        if self.current is None:
+            self.library.selectRow(len(self.releases) - 1)
+        if result.messages:
+            errors.message(self, "Some corrections did not fit",
+                           f"{len(result.messages)} stored correction(s) of {rel.name} no longer "
+                           f"match a cell; they are kept in the workspace.",
+                           "The release was probably parsed differently this time. Re-enter the "
+                           "corrections where they belong; the old ones stay listed under Details.",
+                           "\n".join(result.messages), errors.QMessageBox.Information)
+        self.say(f"Opened {rel.name}: {len(rel.statements)} statements, "
+                 f"{len(rel.findings)} findings.")
+
+    def close_release(self) -> None:
+        """Close the shown release (its corrections stay in the workspace)."""
+        if self.current is None:
+            return
+        rs = self.current
+        i = self.releases.index(rs)
+        self.releases.pop(i)
+        stack = self.stacks.pop(id(rs))
+        self.undo_group.removeStack(stack)
+        for key in [k for k in self.models if k[0] == id(rs)]:
+            del self.models[key]
+        self.source_index.pop(id(rs), None)
+        self.current = None
+        self.library.library.set_releases(self.releases)
+        self._save_open()
+        if self.releases:
+            self.library.selectRow(min(i, len(self.releases) - 1))
+        else:
+            self._show_start()
+
+    def _save_open(self) -> None:
+        self.ws.set_open_files([rs.path for rs in self.releases])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.ws.recent_files()
+        for p in recent:
+            act = self.recent_menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.triggered.connect(lambda _c=False, p=p: self.open_paths([p]))
+        self.recent_menu.setEnabled(bool(recent))
+        self.start.set_recent(recent)
+
+    def _show_start(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.setWindowTitle("iijview")
+        self.table.set_model(None)
+        self.findings.set_release(None)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        self.tabs.blockSignals(False)
+
+    def restore_session(self, files=None) -> None:
+        """Restore window layout and the releases open last time, then open `files`."""
+        geo, state = self.ws.setting("window_geometry"), self.ws.setting("window_state")
+        if geo:
+            self.restoreGeometry(QByteArray.fromBase64(geo.encode()))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode()))
+        previous = self.ws.open_files()
+        gone = [p for p in previous if not Path(p).exists()]
+        wanted = [p for p in previous if p not in gone]
+        for f in files or []:
+            f = str(Path(f).resolve()) if Path(f).exists() else str(f)
+            if f not in wanted:
+                wanted.append(f)
+        if gone:
+            errors.message(self, "Some releases are gone",
+                           f"{len(gone)} release(s) open last time no longer exist and were not "
+                           f"reopened.", "They were moved or deleted. Open them again from their "
+                           "new place with File > Open; their corrections are still in the workspace.",
+                           "\n".join(gone), errors.QMessageBox.Information)
+        if wanted:
+            self.open_paths(wanted)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt API
+        """Remember layout and open releases."""
+        self.ws.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+        self.ws.set_setting("window_state", bytes(self.saveState().toBase64()).decode())
+        self._save_open()
+        super().closeEvent(event)
