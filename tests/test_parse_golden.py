@@ -127,3 +127,35 @@ def test_per_share_rows_have_their_own_unit():
     assert set(eps.unit) == {"JPY/share"} and set(eps.scale) == {1}
     shares = facts[facts["item"] == "basic_weighted_shares"]
     assert set(shares.unit) == {"shares"}
+
+
+def _member_cell(path, statement, label, member, end, months):
+    import datetime as dt
+    st = release(path).statement(statement)
+    row = next(r for r in st.items if r.label == label)
+    for col in st.columns:
+        if col.member == member and col.key in row.cells:
+            c = row.cells[col.key]
+            p = c.period or col.period
+            if p.end == dt.date.fromisoformat(end) and p.months == months:
+                return c
+    raise AssertionError(f"{label} / {member} not found")
+
+
+def test_changes_in_equity_matrix_has_component_columns_and_balance_dates():
+    closing = _member_cell(IFRS_2020, "equity_changes:2", "Balance, December 31, 2020", "Treasury shares",
+                           "2020-12-31", 0)
+    assert closing.value == -1_875_112
+    opening = _member_cell(IFRS_2020, "equity_changes:2", "Balance, April 1, 2020", "Share capital",
+                           "2020-03-31", 0)    # the opening balance is the balance at March 31
+    assert opening.value == 25_530_621
+    profit = _member_cell(IFRS_2020, "equity_changes", "Profit (loss)", "Non-controlling interests",
+                          "2019-12-31", 9)
+    assert profit.value == 148_258
+
+
+def test_ifrs_segment_matrix_has_segment_columns():
+    atm = _member_cell(IFRS_2020, "segments:2", "Total revenue", "ATM operation business", "2020-12-31", 9)
+    assert atm.value == 2_159_738
+    finance = _member_cell(IFRS_2020, "segments:2", "Finance income", "Consolidated", "2020-12-31", 9)
+    assert finance.value == 317_146

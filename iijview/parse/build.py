@@ -1,12 +1,13 @@
 """Assemble Statements from raw tables: columns, cells with source spans, sections, levels, item ids."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement
-from iijview.parse import labels, units
+from iijview.parse import labels, periods, units
 from iijview.parse.columns import HeaderSlot, header_slots, header_units, subtitle_periods
 from iijview.parse.normalise import Normalised
 from iijview.parse.rows import Row, build_rows
@@ -95,6 +96,9 @@ def columns_for(table: RawTable, rows: list[Row], doc: Doc, statement_id: str, q
         return _tab_columns(slots, unit_list, base_unit, table, rows, doc)
     k = _mode_count(rows)
     k = max(k, max((len(r.values) for r in rows if not r.heading), default=0) if not k else k)
+    matrix = _matrix_columns(table, statement_id, k, base_unit, slots)
+    if matrix:
+        return matrix, {"by": "position", "matrix": True}
     cols: list[Column] = []
     usd_layout = [u for u, _ in unit_list]
     if any(u[0] == "USD" for u in usd_layout) and len(usd_layout) == k:
@@ -124,6 +128,22 @@ def columns_for(table: RawTable, rows: list[Row], doc: Doc, statement_id: str, q
         cols.append(_change_column(f"c{idx}", slot, base_unit, periods, rows, idx))
         idx += 1
     return cols, {"by": "position"}
+
+
+def _matrix_columns(table: RawTable, statement_id: str, k: int, base_unit, slots) -> list[Column] | None:
+    """Columns of a matrix table (changes in equity, IFRS segments): one per member, one period."""
+    spec = labels.members(statement_id)
+    if not spec or k < 3 or sum(1 for s in slots if s.kind == "period") > 1:
+        return None
+    text = " ".join(t.text for t in table.before)
+    names = labels.find_names(text, spec["names"])
+    if len(names) != k:
+        return None
+    if spec["ordered"]:
+        names = sorted(names, key=spec["names"].index)
+    period = next((s.period for s in slots if s.kind == "period"), None) or periods.period_in(text)
+    return [Column(f"m{i}", period, base_unit[0], base_unit[1], member=name, header=name)
+            for i, name in enumerate(names)]
 
 
 def _change_column(key: str, slot: HeaderSlot | None, base_unit, periods, rows: list[Row], idx: int) -> Column:
@@ -209,6 +229,22 @@ def _cell_pct(rows: list[Row], c: int) -> bool:
     return bool(vals) and sum(1 for t in vals if t.number.unit == "%") >= len(vals) / 2
 
 
+_BALANCE = re.compile(r"^Balance,?\s+(.+\d{4})", re.I)
+
+
+def _balance_date(item: LineItem) -> None:
+    """'Balance, April 1, 2020' rows are balances at a date: the day before a month's first day."""
+    m = _BALANCE.match(item.label)
+    if not m:
+        return
+    p = periods.period_in(m.group(1))
+    if p is None:
+        return
+    end = p.end - dt.timedelta(days=1) if p.end.day == 1 else p.end
+    for cell in item.cells.values():
+        cell.period = Period(end, 0)
+
+
 def make_cell(tok: Tok, doc: Doc, text: str | None = None, status: str | None = None) -> Cell:
     """A model Cell from a value token, with its span mapped back to the original text."""
     a, b = doc.norm.original_span(tok.start, tok.end)
@@ -242,6 +278,8 @@ def fill_cells(item: LineItem, row: Row, cols: list[Column], how: dict, doc: Doc
         return
     value_cols = [c for c in cols if c.role != "ratio"] if how["by"] == "cell" else cols
     vals = row.values
+    if how.get("matrix") and len(vals) == 1 and len(value_cols) > 1:
+        value_cols = value_cols[-1:]  # a lone figure in a matrix is the consolidated total
     if len(vals) > len(value_cols):
         doc.findings.append(Finding("extra_values", f"Line {row.line}: {len(vals)} values where the table has "
                                     f"{len(value_cols)} columns; the extra values were left out.", line=row.line))
@@ -310,4 +348,5 @@ def add_rows(st: Statement, rows: list[Row], cols: list[Column], how: dict, doc:
             item.unit, item.scale = ru
         item.item = labels.canonical_item(st.id, label, section)
         fill_cells(item, row, cols, how, doc)
+        _balance_date(item)
         st.items.append(item)

@@ -26,6 +26,11 @@ def _headings() -> dict:
     return json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
 
 
+def members(statement_id: str) -> dict | None:
+    """Matrix column members for a statement ({'ordered', 'names'}) from headings.json, or None."""
+    return _headings().get("members", {}).get(statement_id)
+
+
 @lru_cache(maxsize=1)
 def section_headings() -> tuple[str, ...]:
     """Known section headings, longest first."""
@@ -172,3 +177,23 @@ _TOTAL = re.compile(r"^(?:total\b|net cash\b|net (?:increase|decrease)|consolida
 def is_total_label(label: str) -> bool:
     """True when a label names a total or subtotal."""
     return bool(_TOTAL.search(label.strip()))
+
+
+def find_names(text: str, vocabulary) -> list[str]:
+    """Known names from a vocabulary in header text, in print order, without overlaps."""
+    clean = clean_label(text)
+    low = clean.lower()
+    taken = [False] * len(low)
+    found: list[tuple[int, str]] = []
+    names = sorted(vocabulary, key=len, reverse=True)
+    for name in names:
+        for m in re.finditer(re.escape(name.lower()), low):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]):
+                continue
+            if (a > 0 and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            found.append((a, name))
+    return [n for _, n in sorted(found)]

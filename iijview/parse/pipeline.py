@@ -180,7 +180,9 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
             inherited = prev_st.id if prev_st else ""
             best, score = _classify(rows, _SUMMARY_IDS)
             _, inh_score = _classify(rows, [inherited]) if inherited else ("", 0)
-            sid = best if score > inh_score else inherited
+            if prev_st is not None and any(c.member for c in prev_st.columns):
+                inh_score += 2  # a matrix printed again for another period
+            sid = best if (score >= 2 and score > inh_score) or not inherited else inherited
         if not sid:
             prev = table
             continue
@@ -229,11 +231,9 @@ def _name_statements(statements: list[Statement]) -> None:
         st.key = st.id if n == 1 else f"{st.id}:{n}"
         title = STATEMENT_TITLES.get(st.id, st.id)
         if counts[st.id] > 1:
-            months = {c.period.months for c in st.columns if c.period and c.role == "value" and not c.period.forecast}
-            if len(months) == 1 and (m := months.pop()):
-                title += f" ({m} months)"
-            elif n > 1:
-                title += f" ({n})"
+            latest = max((c.period for c in st.columns if c.period and c.role == "value" and not c.period.forecast),
+                         key=lambda p: (p.end, p.months), default=None)
+            title += f" ({latest.fiscal_label()})" if latest else f" ({n})"
         st.title = title
 
 

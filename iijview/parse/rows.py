@@ -55,7 +55,7 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
         for k, line in enumerate(lines):
             last_before_values = raw.values and k == len(lines) - 1
             wrapped = last_before_values and segments and not labels.is_heading_text(segments[-1][1]) \
-                and segments[-1][0] == line[0] - 1
+                and line[0] - segments[-1][0] <= 2
             if segments and (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
                 ln, text, start = segments[-1]
                 segments[-1] = (ln, text + " " + line[1], start)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from iijview.parse.tokens import Tok
 
 _PROSE_WORDS = re.compile(
-    r"\b(?:was|were|is|are|has|have|had|will|which|mainly|because|please|refer|shown|"
-    r"calculated|represents?|announced|conducted|include[sd]?)\b", re.I)
+    r"\b(?:was|were|is|has|have|had|which|mainly|because|please|refer|shown|"
+    r"calculated|represents?|announced|conducted|includes|included)\b", re.I)
 _PROSE_SHORT = re.compile(r"\b(?:was|were|increased|decreased|compared|mainly|million|billion|amounted|totaled|"
                           r"up|down|approx|points?)\b|\bYoY\)")
 _SENTENCE_END = re.compile(r"[a-z)]\.(?:\s+[A-Z(]|\s*$)")
@@ -64,7 +64,13 @@ def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:
         return True
     if n_periods == 1 and any(t.kind == "chg" for t in run) and run[-1].kind != "code":
         return True
-    return n_units >= 1 and not n_periods and (cur is None or not cur.rows)
+    return n_units >= 1 and not n_periods and (cur is None or not cur.rows or n_units >= 2)
+
+
+def _names_period(pending: list[Tok]) -> bool:
+    """True when text before a repeated header names a new period ('Nine months ended ...')."""
+    from iijview.parse.periods import period_in
+    return any(p.kind == "text" and period_in(p.text) for p in pending)
 
 
 def _has_period(run: list[Tok]) -> bool:
@@ -145,7 +151,8 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 if cur is not None and not cur.rows:
                     cur.header.extend(run)  # a header printed over several runs (periods, then units)
                     cur.header_cells.extend(run_cells)
-                elif cur is not None and cur.rows and _same_header(cur.header, run):
+                elif cur is not None and cur.rows and _same_header(cur.header, run) and \
+                        not (not _has_period(run) and _names_period(pending)):
                     cur.headings.extend(run)
                     _flush_heading_text(cur, pending)
                 else:

@@ -26,25 +26,6 @@ def is_transposed(rows: list[Row]) -> bool:
     return bool(value_rows) and sum(1 for r in value_rows if r.period_label) * 2 > len(value_rows)
 
 
-def _find_measures(text: str) -> list[str]:
-    """Known measure names in header text, in print order, without overlaps."""
-    clean = labels.clean_label(text)
-    low = clean.lower()
-    taken = [False] * len(low)
-    found: list[tuple[int, str]] = []
-    for name in measure_names():
-        for m in re.finditer(re.escape(name.lower()), low):
-            a, b = m.start(), m.end()
-            if any(taken[a:b]):
-                continue
-            if (a > 0 and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
-                continue
-            for k in range(a, b):
-                taken[k] = True
-            found.append((a, name))
-    return [n for _, n in sorted(found)]
-
-
 def _pattern(table: RawTable, rows: list[Row]) -> list[str]:
     """Slot kinds across a row: 'value' or 'pct' (a YoY change printed after its measure)."""
     pattern = []
@@ -68,7 +49,7 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     pattern = _pattern(table, rows)
     n_measures = sum(1 for p in pattern if p == "value")
     header_text = " ".join(t.text for t in table.before)
-    names = _find_measures(header_text)
+    names = labels.find_names(header_text, measure_names())
     if len(names) != n_measures:
         doc.findings.append(Finding(
             "unnamed_columns", f"Line {value_rows[0].line}: {n_measures} measures but {len(names)} headings could "
