@@ -56,6 +56,8 @@ class Ledger:
         self.equations: list[Equation] = []
         self._seen: set[tuple] = set()
         self.trial: dict[Ref, Interval] = {}
+        self._scales: dict[Ref, float | None] = {}
+        self.parents: dict[int, dict[int, int]] = {}   # statement index -> {row: row of its total}
 
     # -- cells -----------------------------------------------------------------------------
     def cell(self, ref: Ref) -> Cell | None:
@@ -64,6 +66,11 @@ class Ledger:
 
     def scale(self, ref: Ref) -> float | None:
         """Base-unit scale of the cell at ref (None if not a money cell)."""
+        if ref not in self._scales:
+            self._scales[ref] = self._scale(ref)
+        return self._scales[ref]
+
+    def _scale(self, ref: Ref) -> float | None:
         st = self.statements[ref.st]
         row, col = st.items[ref.row], st.column(ref.col)
         scale = money_scale(st, row, col)

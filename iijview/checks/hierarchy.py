@@ -117,6 +117,7 @@ def check_sums(ledger: Ledger, si: int) -> None:
             for c in t.cols:
                 if c in t.st.items[i].cells:
                     ledger.add(Equation("sum", Ref(t.si, i, c), [], "its lines", known=False))
+    ledger.parents[si] = dict(parent)
     _apply_levels(t.st, parent, children)
 
 

@@ -27,12 +27,12 @@ def check_identities(ledger: Ledger, si: int) -> None:
     for col in st.columns:
         if not is_money_column(col):
             continue
-        for eq in _equations(st, si, col.key, roles, ifrs):
+        for eq in _equations(st, si, col.key, roles, ifrs, ledger.parents.get(si)):
             if all(col.key in st.items[r.row].cells for r in eq.refs()):
                 ledger.add(eq)
 
 
-def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool):
+def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool, parents=None):
     def ref(name):
         return Ref(si, roles[name], c)
 
@@ -68,7 +68,13 @@ def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool
                        alternatives=[[Term(ref("net_income")), Term(nci, coef=-1.0)]])
     if has("comprehensive_income", "net_income") and roles["net_income"] < roles["comprehensive_income"]:
         lo, hi = roles["net_income"], roles["comprehensive_income"]
-        parts = [j for j in range(lo + 1, hi) if not st.items[j].is_heading and c in st.items[j].cells]
+        oci = roles.get("other_comprehensive_income")
+        if oci is not None and lo < oci < hi:
+            parts = [oci]
+        else:  # the lines in between that no subtotal in between already covers
+            parents = parents or {}
+            parts = [j for j in range(lo + 1, hi) if not st.items[j].is_heading and c in st.items[j].cells
+                     and not lo < parents.get(j, -1) < hi]
         if parts:
             yield Equation("comprehensive_income", ref("comprehensive_income"),
                            [Term(ref("net_income"))] + [Term(Ref(si, j, c)) for j in parts],

@@ -86,8 +86,10 @@ def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
     need = solve(ledger, eq, ref)
     if need is None:
         return None
-    wide = Interval(need.lo - eq.slack, need.hi + eq.slack)
-    slips = [v for v in typo_variants(cell.value) if wide.meets(ledger.interval_if(ref, v))]
+    own = ledger.interval_if(ref, cell.value)
+    half = (own.hi - own.lo) / 2 + eq.slack  # the slip's own rounding interval, plus the check's slack
+    lo, hi = (need.lo - half) / scale, (need.hi + half) / scale
+    slips = [v for v in typo_variants(cell.value) if lo - 1e-9 <= v <= hi + 1e-9]
     slips = [v for v in slips if _passes(ledger, ref, v, by_ref) is not None]
     slips.sort(key=lambda v: abs(v * scale - need.mid))
     if len(slips) > 1 and abs(slips[0] * scale - need.mid) == abs(slips[1] * scale - need.mid):
