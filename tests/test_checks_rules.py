@@ -422,3 +422,29 @@ def test_run_checks_twice_gives_the_same_findings():
 def test_usd_rate_from_text(text, rate):
     from iijview.checks import usd_rate
     assert usd_rate(text) == rate
+
+
+def test_equity_changes_balances_tie_to_balance_sheet():
+    # FY2020 IFRS release: share capital 25,530,621 at both dates; treasury shares (1,896,921) at Mar 31,
+    # 2020 and (1,875,112) at Dec 31, 2020; here the closing treasury shares are mistyped (1,857,112).
+    mar20, dec20 = Period(dt.date(2020, 3, 31)), Period(dt.date(2020, 12, 31))
+    nine = Period(dt.date(2020, 12, 31), 9)
+    bs = statement("balance_sheet", """
+Equity: | |
+Share capital | 25,530,621 | 25,530,621
+Treasury shares | (1,896,921) | (1,875,112)
+Total equity | 23,633,700 | 23,655,509
+""", columns(mar20, dec20))
+    eq_cols = [Column("m0", nine, scale=1000, member="Share capital"),
+               Column("m1", nine, scale=1000, member="Treasury shares")]
+    ch = statement("equity_changes", """
+Balance, April 1, 2020 {equity_opening_balance} | 25,530,621 | (1,896,921)
+Balance, December 31, 2020 {equity_closing_balance} | 25,530,621 | (1,857,112)
+""", eq_cols)
+    rel = release(bs, ch)
+    run_checks(rel)
+    [f] = failed(rel, "equity_tie")
+    assert f.statement == "equity_changes" and f.cells == [(1, "m1")] and f.difference == 18_000
+    # The balance-sheet line is confirmed by its total, so the slip is proposed on the closing balance.
+    assert f.suggestion["value"] == -1_875_112 and f.suggestion["statement"] == "equity_changes"
+    assert rel.check_counts["equity_changes"] == {"passed": 3, "failed": 1, "not_applicable": 0}

@@ -13,7 +13,7 @@ PRIMARY = ("balance_sheet", "income_statement", "comprehensive_income", "cash_fl
            "segments")
 CHECK_RULES = {"sum", "balance", "gross_profit", "operating_income", "income_before_tax", "net_income",
                "net_income_attributable", "comprehensive_income", "cash_change", "cash_end", "tie",
-               "cash_tie", "usd"}
+               "cash_tie", "equity_tie", "usd"}
 
 
 def load(name):

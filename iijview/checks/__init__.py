@@ -24,6 +24,7 @@ RULES = {
     "cash_end": "cash at end = cash at beginning + net change (+ exchange effect)",
     "tie": "the same figure agrees wherever the release prints it (within rounding)",
     "cash_tie": "cash at the beginning and end of the cash-flow period = balance-sheet cash",
+    "equity_tie": "opening and closing balances in changes in equity = balance-sheet equity lines",
     "usd": "U.S. dollar figures = yen figures at the stated convenience rate",
     "unreadable_cell": "a figure that cannot be read (truncated or garbled)",
 }

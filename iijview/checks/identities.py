@@ -7,6 +7,11 @@ from iijview.checks.values import Ref, is_money_column
 from iijview.model import Statement
 
 EQUITY_METHOD_LABEL = "Equity in net income of equity method investees"
+# Which statements each family of identities speaks about (a TSE summary row list is no statement).
+_BALANCE = ("balance_sheet",)
+_INCOME = ("income_statement", "operating_summary", "ebitda")
+_COMPREHENSIVE = ("comprehensive_income", "income_statement")
+_CASH = ("cash_flows",)
 
 
 def _roles(st: Statement) -> dict[str, int]:
@@ -33,12 +38,26 @@ def check_identities(ledger: Ledger, si: int) -> None:
 
 
 def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool, parents=None):
+    """The identities of statement si in column c, by the kind of statement."""
     def ref(name):
         return Ref(si, roles[name], c)
 
     def has(*names):
         return all(n in roles for n in names)
 
+    sid = st.id
+    if sid in _BALANCE:
+        yield from _balance(ref, has)
+    if sid in _INCOME:
+        yield from _income(st, si, c, roles, ifrs, ref, has)
+    if sid in _COMPREHENSIVE:
+        yield from _comprehensive(st, si, c, roles, parents, ref, has)
+    if sid in _CASH:
+        yield from _cash(si, c, roles, has, ref)
+
+
+def _balance(ref, has):
+    """Total assets = total liabilities and equity = liabilities + equity."""
     if has("total_assets", "total_liabilities_and_equity"):
         yield Equation("balance", ref("total_assets"), [Term(ref("total_liabilities_and_equity"))],
                        "total liabilities and equity")
@@ -46,6 +65,10 @@ def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool
         yield Equation("balance", ref("total_liabilities_and_equity"),
                        [Term(ref("total_liabilities")), Term(ref("total_equity"))],
                        "total liabilities plus total equity")
+
+
+def _income(st, si, c, roles, ifrs, ref, has):
+    """Margins, operating income, income before tax, net income and the attributable split."""
     if has("gross_profit", "total_revenues", "cost_of_revenues"):
         yield Equation("gross_profit", ref("gross_profit"),
                        [Term(ref("total_revenues")), Term(ref("cost_of_revenues"), deduct=True)],
@@ -66,6 +89,10 @@ def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool
                        [Term(ref("net_income")), Term(nci)],
                        "net income less the non-controlling interests' share",
                        alternatives=[[Term(ref("net_income")), Term(nci, coef=-1.0)]])
+
+
+def _comprehensive(st, si, c, roles, parents, ref, has):
+    """Comprehensive income = net income + other comprehensive income."""
     if has("comprehensive_income", "net_income") and roles["net_income"] < roles["comprehensive_income"]:
         lo, hi = roles["net_income"], roles["comprehensive_income"]
         oci = roles.get("other_comprehensive_income")
@@ -79,7 +106,6 @@ def _equations(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool
             yield Equation("comprehensive_income", ref("comprehensive_income"),
                            [Term(ref("net_income"))] + [Term(Ref(si, j, c)) for j in parts],
                            "net income plus other comprehensive income")
-    yield from _cash(si, c, roles, has, ref)
 
 
 def _net_income(st: Statement, si: int, c: str, roles: dict[str, int], ifrs: bool):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
 from iijview.checks.values import Ref, cell_period, decimals_of, money_scale
 from iijview.model import Period
@@ -66,6 +67,7 @@ def check_ties(ledger: Ledger) -> None:
                 continue
             ledger.add(_tie(ledger, r, anchor, alt, f"{other.title or other.key}"))
     _cash_ties(ledger, groups)
+    _equity_ties(ledger)
     _usd_ties(ledger)
 
 
@@ -117,6 +119,44 @@ def _cash_ties(ledger: Ledger, groups) -> None:
         for r in refs:
             what = f"cash and cash equivalents in the {st.title or st.key} at {Period(date).label()[6:]}"
             ledger.add(Equation("cash_tie", r, [Term(anchor)], what, slack=_slack(ledger, r, anchor)))
+
+
+def _equity_ties(ledger: Ledger) -> None:
+    """Opening and closing balances of each equity component = the balance-sheet line at that date."""
+    sheets = [(si, st) for si, st in enumerate(ledger.statements) if st.id == "balance_sheet"]
+    for si, st in enumerate(ledger.statements):
+        if st.id != "equity_changes":
+            continue
+        for i, row in enumerate(st.items):
+            kind = {"equity_opening_balance": "opening", "equity_closing_balance": "closing"}.get(row.item)
+            if kind is None:
+                continue
+            for col in st.columns:
+                cell = row.cells.get(col.key)
+                period = cell_period(col, cell)
+                if cell is None or period is None or not col.member or money_scale(st, row, col) is None:
+                    continue
+                date = period.end if period.is_instant or kind == "closing" else _months_before(period.end, period.months)
+                target = _balance_line(ledger, sheets, col.member, date)
+                if target is not None:
+                    bs = ledger.statements[target.st]
+                    what = f"the {bs.title or bs.key} line {bs.items[target.row].label} at {Period(date).label()[6:]}"
+                    ledger.add(Equation("equity_tie", Ref(si, i, col.key), [Term(target)], what,
+                                        slack=_slack(ledger, Ref(si, i, col.key), target)))
+
+
+def _balance_line(ledger: Ledger, sheets, member: str, date: dt.date) -> Ref | None:
+    """The balance-sheet cell for an equity component at a date: same label, or 'Total' = owners' equity."""
+    name = L.clean(member)
+    for si, st in sheets:
+        for col in st.columns:
+            if col.role != "value" or col.period is None or not col.period.is_instant or col.period.end != date:
+                continue
+            rows = [i for i, row in enumerate(st.items) if L.clean(row.label) == name
+                    or (name == "total" and row.item == "total_shareholders_equity")]
+            if len(rows) == 1 and col.key in st.items[rows[0]].cells:
+                return Ref(si, rows[0], col.key)
+    return None
 
 
 def _usd_ties(ledger: Ledger) -> None:
