@@ -7,6 +7,7 @@ from openpyxl.chart import LineChart, Reference, Series
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.utils import quote_sheetname
+from openpyxl.worksheet.pagebreak import Break
 
 from iijview.export.formats import amount_format
 from iijview.export.spec import BOUNDARY, CellSpec, ColumnSpec, RowSpec, TableSheet
@@ -120,7 +121,7 @@ def summary_sheet(releases: list[Release], prefixes: list[str]
                 std_cell = CellSpec(std or "unknown", mark=BOUNDARY,
                                     comment=f"{std or 'Unknown standard'} from here; the rows above are "
                                             f"{before or 'another standard'}: not directly comparable.")
-            cells = [CellSpec(d.period.end, "yyyy-mm-dd"), std_cell, CellSpec(prefixes[d.release])]
+            cells = [CellSpec(d.period.end, "yyyy-mm-dd_)_)"), std_cell, CellSpec(prefixes[d.release])]
             for item, col_std in value_columns:
                 value = d.values.get(item) if (not split or col_std == std) else None
                 cells.append(CellSpec(value, fmt))
@@ -173,6 +174,7 @@ def add_charts(ws, layout: SheetLayout, groups: list[tuple[str, int, int]], valu
             series.cat = AxDataSource(strRef=StrRef(f=labels))
             series.idx = series.order = k
         ws.add_chart(chart, f"A{anchor_row}")
+        ws.row_breaks.append(Break(id=anchor_row - 2))   # each chart prints on a page of its own
         anchor_row += 24
 
 

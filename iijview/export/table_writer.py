@@ -217,7 +217,7 @@ def _text_width(value: Any, number_format: str) -> int:
     if isinstance(value, str):
         return len(value)
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return 12
+        return 14
     decimals = 0
     if "." in number_format:
         decimals = len(number_format.split(".", 1)[1].split("%")[0].split(";")[0].rstrip(")"))
