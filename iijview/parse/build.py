@@ -69,8 +69,9 @@ def _period_list(slots: list[HeaderSlot], table: RawTable, needed: int, doc: Doc
         return found
     before = " ".join(t.text for t in table.before) + " " + doc.text[max(0, table.start - 400):table.start]
     candidates = list(found)
-    months = {p.months for p in found if p}
-    for p in subtitle_periods(before):
+    subtitle = subtitle_periods(before)
+    months = {p.months for p in found if p} or {p.months for p in subtitle}
+    for p in subtitle:
         if p.months == 0 and months and 0 not in months:
             p = Period(p.end, next(iter(months)))
         candidates.append(p)
@@ -205,6 +206,19 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
         mapping[c] = col.key
         if p is not None:
             last_period = p
+    # A table printed as two blocks side by side repeats its columns: map the repeats onto the first.
+    seen: dict[tuple, str] = {}
+    kept: list[Column] = []
+    for col in cols:
+        sig = (col.period, col.unit, col.scale, col.role, col.member)
+        if col.period is not None and sig in seen:
+            for cell, key in list(mapping.items()):
+                if key == col.key:
+                    mapping[cell] = seen[sig]
+            continue
+        seen[sig] = col.key
+        kept.append(col)
+    cols = kept
     # USD convenience columns translate the latest yen period.
     latest = max((c.period for c in cols if c.period and c.unit != "USD" and c.role == "value"),
                  key=lambda p: (p.end, p.months), default=None)

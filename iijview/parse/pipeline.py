@@ -12,6 +12,7 @@ from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
 from iijview.parse import labels, periods
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
 from iijview.parse.decode import DecodeError, decode
+from iijview.parse.highlights import prose_statements
 from iijview.parse.normalise import normalise
 from iijview.parse.rows import build_rows
 from iijview.parse.segment import RawTable, segment
@@ -161,18 +162,16 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
     for table in tables:
         lo = prev.end if prev else 0
         gap_heads = [(p, s) for p, s in heads if lo <= p < table.start]
-        named = [s for _, s in gap_heads]
+        named = [s for _, s in gap_heads if s]
         rows = build_rows(table.rows)
         last_major = max([p for p, s in heads if s in major and p < table.start] or [-1])
         quarterly = any(last_major < m < table.start for m in three_marks)
         cumulative = not modern and not quarterly
         sid = named[-1] if named else ""
-        if named and not sid:
-            prev, prev_st = table, None
-            continue  # after the end of the statements (notes, "About IIJ")
-        if not named and prev_st is not None and (not table.header or _same_periods(prev, table)):
+        if not named and prev_st is not None and not any(c.member for c in prev_st.columns):
             cols, how = columns_for(table, rows, doc, prev_st.id, cumulative)
-            if [c.period for c in cols] == [c.period for c in prev_st.columns] or not table.header:
+            if not table.header or _signature(cols) == _signature(prev_st.columns):
+                # the same table continued after a page break or a repeated header
                 add_rows(prev_st, rows, prev_st.columns if not table.header else cols, how, doc)
                 prev = table
                 continue
@@ -201,6 +200,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
             out.append(st)
             prev_st = st
         prev = table
+    out.extend(prose_statements(text, doc, heads, modern))
+    out.sort(key=lambda st: st.line)
     return out
 
 
@@ -209,6 +210,10 @@ def _worth_keeping(st: Statement) -> bool:
     rows = [it for it in st.items if it.label and any(c.value is not None for c in it.cells.values())]
     known = sum(1 for it in rows if it.item)
     return len(rows) >= 2 and (known >= 1 or len(rows) >= 4)
+
+
+def _signature(cols) -> list[tuple]:
+    return [(c.key, c.period, c.unit, c.role) for c in cols]
 
 
 def _same_periods(a: RawTable | None, b: RawTable) -> bool:

@@ -108,7 +108,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
 
     while i < n:
         t = tokens[i]
-        while bi < len(breaks) and breaks[bi] <= t.start:
+        while bi < len(breaks) and breaks[bi] <= (t.end - 1 if t.kind == "text" else t.start):
             close()
             pending = []
             bi += 1
@@ -128,8 +128,18 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
             k = j
             while k < n and tokens[k].kind == "tab":
                 k += 1
-            if _has_period(run) and k < n and tokens[k].kind == "num" and tokens[k].line == run[-1].line:
+            if _has_period(run) and k < n and tokens[k].kind == "num" and tokens[k].line == tokens[j - 1].line:
                 # A period printed as a row label, values after it: a transposed (TSE style) row.
+                first = next(x for x, r in enumerate(run) if r.kind in ("dur", "fy", "asof", "date", "code", "range"))
+                lead, run = run[:first], run[first:]
+                if lead:
+                    if cur is None or cur.rows:
+                        if cur is not None:
+                            close()
+                        cur = RawTable(header=[], before=[p for p in pending if p.kind == "text"], start=t.start)
+                        pending = []
+                    cur.header.extend(lead)
+                    cur.header_cells.extend(run_cells[:first])
                 if cur is None:
                     cur = RawTable(header=[], before=[p for p in pending if p.kind == "text"], start=t.start)
                 else:
@@ -260,7 +270,8 @@ def _header_run(tokens: list[Tok], i: int, cell: int) -> tuple[int, list[Tok], l
             cells.append(cell)
             last_good = j + 1
         elif t.kind == "text" and _is_header_text(t):
-            pass
+            if run:
+                last_good = j + 1
         else:
             break
         j += 1

@@ -116,6 +116,10 @@ def _dash_is_text(text: str, a: int, b: int) -> bool:
     """A dash that is punctuation or a bullet ('lease — noncurrent', '- Promoting ...'), not a nil."""
     if _WORD_AFTER.match(text, b, b + 3):
         return True
+    before = text[max(0, a - 2):a]
+    if "\t" not in before and "\t" not in text[b:b + 2] and re.search(r"[A-Za-z]\s?$", before) \
+            and re.match(r"\s?[A-Za-z]", text[b:b + 2]):
+        return True  # 'LEASES — Noncurrent': a dash between words
     line_start = text.rfind("\n", 0, a) + 1
     return not text[line_start:a].strip(" \t") and bool(_BULLET_AFTER.match(text, b, b + 4))
 

@@ -26,19 +26,25 @@ def is_transposed(rows: list[Row]) -> bool:
     return bool(value_rows) and sum(1 for r in value_rows if r.period_label) * 2 > len(value_rows)
 
 
-def _pattern(table: RawTable, rows: list[Row]) -> list[str]:
-    """Slot kinds across a row: 'value' or 'pct' (a YoY change printed after its measure)."""
-    pattern = []
+def _patterns(table: RawTable, rows: list[Row]) -> list[list[str]]:
+    """Candidate slot kinds across a row: 'value' or 'pct' (a YoY change printed after its measure).
+
+    From the header: 'JPY millions %' pairs (a % after a measure is its change) or, when the names
+    say so, every heading its own measure ('... to total assets %'); else from the printed values."""
+    header = []
     for tok in table.header:
         if tok.kind == "unit":
-            pattern.append("value")
+            header.append("value")
         elif tok.kind == "chg" and tok.text.strip().startswith("%"):
-            pattern.append("pct")
+            header.append("pct")
     longest = max((len(r.values) for r in rows if r.period_label), default=0)
-    if len(pattern) == longest:
-        return pattern
+    out = []
+    if len(header) == longest:
+        out.append(header)
+        out.append(["value"] * longest)
     best = max((r for r in rows if r.period_label), key=lambda r: len(r.values))
-    return ["pct" if (v.number and v.number.unit == "%") else "value" for v in best.values]
+    out.append(["pct" if (v.number and v.number.unit == "%") else "value" for v in best.values])
+    return out
 
 
 def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc: Doc) -> Statement | None:
@@ -46,10 +52,11 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     value_rows = [r for r in rows if r.values and r.period_label]
     if not value_rows:
         return None
-    pattern = _pattern(table, rows)
-    n_measures = sum(1 for p in pattern if p == "value")
     header_text = " ".join(t.text for t in table.before)
     names = labels.find_names(header_text, measure_names())
+    candidates = _patterns(table, rows)
+    pattern = next((p for p in candidates if sum(1 for k in p if k == "value") == len(names)), candidates[0])
+    n_measures = sum(1 for p in pattern if p == "value")
     if len(names) != n_measures:
         doc.findings.append(Finding(
             "unnamed_columns", f"Line {value_rows[0].line}: {n_measures} measures but {len(names)} headings could "
@@ -62,7 +69,7 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     seen: dict[str, int] = {}
     for r in value_rows:
         p = periods.period_in(r.label)
-        if p and "forecast" in r.label.lower():
+        if p and ("forecast" in r.label.lower() or any(c.period == p for c in cols)):
             p = type(p)(p.end, p.months, True)
         base = p.label() if p else r.label
         n = seen.get(base, 0)
@@ -78,17 +85,22 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     for name in names:
         items.append(LineItem(label=name, item=labels.canonical_item(statement_id, name, ""),
                               line=value_rows[0].line))
+    seen_periods: set = set()
     for r, key, ckey in row_cols:
         vals = list(r.values)
         slots = pattern
+        p = periods.period_in(r.label)
+        repeated = p is not None and (p.end, p.months) in seen_periods
+        if p is not None:
+            seen_periods.add((p.end, p.months))
         if len(vals) < len(pattern):
-            # A forecast row fills the last measures (year-end, total); an actual row the first ones.
-            forecast = bool(re.search(r"forecast|target", r.label, re.I))
+            # A forecast row (named so, or the second row of the same year) fills the last measures
+            # (year-end, total); an actual row fills the first ones.
+            forecast = bool(re.search(r"forecast|target", r.label, re.I)) or repeated
             slots = pattern[len(pattern) - len(vals):] if forecast else pattern[:len(vals)]
         mi = -1
-        offset = pattern.index(slots[0]) if slots else 0
-        if len(vals) < len(pattern) and re.search(r"forecast|target", r.label, re.I):
-            mi = sum(1 for p in pattern[:len(pattern) - len(vals)] if p == "value") - 1
+        if len(vals) < len(pattern) and forecast:
+            mi = sum(1 for k in pattern[:len(pattern) - len(vals)] if k == "value") - 1
         for slot, tok in zip(slots, vals):
             if slot == "value":
                 mi += 1
@@ -96,7 +108,6 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
                     items[mi].cells[key] = make_cell(tok, doc)
             elif 0 <= mi < len(items) and ckey:
                 items[mi].cells[ckey] = make_cell(tok, doc)
-        del offset
     for it in items:
         ru = units.row_unit(it.label)
         if ru and ru[0] == "JPY/share":

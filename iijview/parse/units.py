@@ -9,7 +9,7 @@ UNIT_RE = re.compile(
     r"|\bJPY\s+(?:in\s+)?(?:thousands?|millions?|billions?)\b"
     r"|\bUnit\s*:\s*JPY\s*(?:thousands?|millions?|billions?)\b"
     r"|\(?\bJPY\s+in\s+(?:thousands|millions|billions)\)?"
-    r"|\bJPY\b(?=\s*(?:\t|\n|$|JPY\b))",
+    r"|\bJPY\b(?=\s*(?:\t|\n|$|JPY\b|Fiscal\b|As\s+of\b|(?:Three|Six|Nine|Twelve)\s+Months\b))",
     re.I,
 )
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
