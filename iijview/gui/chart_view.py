@@ -3,25 +3,40 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from iijview.gui.formatting import factor
+from iijview.gui.formatting import factor, is_amount
 
 
-def row_series(table, r: int) -> list[tuple[str, float]]:
-    """(column name, shown value) for each numeric value cell of row r."""
-    out = []
+def row_series(table, r: int) -> tuple[list[tuple[str, float]], str]:
+    """(column name, shown value) for the value cells of row r in its main unit, and that unit."""
+    units = [table.unit(r, c)[0] for c in range(1, table.cols)
+             if table.column(c).role == "value" and table.cell(r, c) is not None
+             and table.cell(r, c).value is not None]
+    if not units:
+        return [], ""
+    main = max(set(units), key=units.count)     # leave out e.g. a U.S. dollar translation column
+    out, scales = [], set()
     for c in range(1, table.cols):
         col = table.column(c)
         cell = table.cell(r, c)
         if col.role != "value" or cell is None or cell.value is None:
             continue
         unit, scale = table.unit(r, c)
+        if unit != main:
+            continue
+        scales.add(scale)
         mult, _dec = factor(unit, scale, col.role, table.mode)
         period = cell.period or col.period
         name = period.fiscal_label() if period else col.header or col.key
         if col.member:
             name = f"{col.member} {name}"
         out.append((name, cell.value * mult))
-    return out
+    words = {1_000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions"}
+    if table.mode != "printed" and is_amount(main, "value"):
+        main = f"{main} {table.mode}"
+    elif len(scales) == 1:
+        word = words.get(scales.pop())
+        main = f"{main} {word}" if word else main
+    return out, main
 
 
 class ChartView(QWidget):
@@ -33,7 +48,15 @@ class ChartView(QWidget):
 
         self.pg = pg
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
-        self.plot = pg.PlotWidget()
+        class CommaAxis(pg.AxisItem):
+            """Tick labels with thousands separators instead of scientific notation."""
+
+            def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
+                """Format ticks as 1,234."""
+                return [f"{v * scale:,.0f}" if spacing * scale >= 1 else f"{v * scale:,.2f}"
+                        for v in values]
+
+        self.plot = pg.PlotWidget(axisItems={"left": CommaAxis(orientation="left")})
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.3)
         self.title = QLabel("Select a row to chart its values.")
@@ -49,14 +72,14 @@ class ChartView(QWidget):
         key = (id(table), r, table.mode)
         if r < 0 or r >= table.rows:
             return
-        series = row_series(table, r)
+        series, unit = row_series(table, r)
         self.plot.clear()
         self._key = key
         label = table.item(r).label
         if not series:
             self.title.setText(f"{label}: no numbers to chart.")
             return
-        self.title.setText(f"{label} ({table.st.title})")
+        self.title.setText(f"{label} ({table.st.title}, {unit})")
         xs = list(range(len(series)))
         ys = [v for _n, v in series]
         brushes = ["#4c6ef5" if v >= 0 else "#fa5252" for v in ys]

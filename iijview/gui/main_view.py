@@ -117,7 +117,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.docks["findings"], self.docks["chart"])
         self.docks["findings"].raise_()
         self.docks["chart"].visibilityChanged.connect(self._chart_shown)
-        self.resizeDocks([self.docks["library"], self.docks["source"]], [300, 380], Qt.Horizontal)
+        self.resizeDocks([self.docks["library"], self.docks["source"]], [280, 340], Qt.Horizontal)
         self.resizeDocks([self.docks["findings"]], [190], Qt.Vertical)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)

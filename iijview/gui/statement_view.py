@@ -177,7 +177,7 @@ class StatementView(QWidget):
             head = max((fm.horizontalAdvance(x) for x in self.model._headers[c].split("\n")), default=0)
             body = fmb.horizontalAdvance(t.longest(c) or "0")
             self.values.setColumnWidth(c, max(70, head + 18, body + 20))
-        label_w = min(380, max(160, fmb.horizontalAdvance(t.longest(0)) + 24))
+        label_w = min(340, max(160, fmb.horizontalAdvance(t.longest(0)) + 24))
         self.labels.setColumnWidth(0, label_w)
         total = max(self.width(), label_w + 400)
         self.splitter.setSizes([label_w + 4, total - label_w - 4])
