@@ -344,3 +344,12 @@ def test_layout_and_recent_restored(qtbot, window, ws_dir, tmp_path):
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (701, 501)
     assert [a.text() for a in again.recent_menu.actions()] == ["a.txt"]
+
+
+def test_finding_without_cells_shows_its_source_line(window):
+    f = Finding("unnamed_columns", "Line 4: 2 measures but 1 heading", line=4)
+    rel = open_tiny(window, [f])
+    window.select_finding(0)
+    start = rel.text.index("Cost of revenues")
+    assert window.source.highlighted == (start, start)
+    assert "source line 4" in window.statusBar().currentMessage()

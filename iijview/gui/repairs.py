@@ -45,6 +45,7 @@ class FindingsMixin:
             if f.statement:
                 self.show_statement(f.statement)
             if f.line:
+                self.source.highlight_line(rs.release.text, f.line)
                 self.say(f"{f.message} (source line {f.line})")
             return
         st_key = place.cells[0][0]

@@ -82,6 +82,19 @@ class SourceView(QPlainTextEdit):
         self.centerCursor()
         self.highlighted = (start, end)
 
+    def highlight_line(self, text: str, line: int) -> None:
+        """Highlight a 1-based source line (for findings that name a line but no cell)."""
+        if line < 1:
+            return
+        start = 0
+        for _ in range(line - 1):
+            start = text.find("\n", start) + 1
+            if start == 0:
+                return
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        self.highlight(start, start, start, end)
+
     def clear_highlight(self) -> None:
         """Remove the highlight."""
         self.setExtraSelections([])
