@@ -266,3 +266,13 @@ def test_repeated_releases_export(tmp_path):
     wb = openpyxl.load_workbook(write_workbook([make_release()] * 3, tmp_path / "r.xlsx"))
     assert "FY18 9M#3 Balance sheet" in wb.sheetnames
     assert len(wb.sheetnames) == len(set(wb.sheetnames)) == 6 + 4
+
+
+def test_non_finite_values_are_left_empty(tmp_path):
+    release = make_release(findings=False)
+    release.statements[1].items[0].cells["mar18"].value = float("nan")
+    release.statements[1].items[0].cells["dec18"].value = float("inf")
+    wb = openpyxl.load_workbook(write_workbook([release], tmp_path / "n.xlsx"))
+    ws = wb["FY18 9M Balance sheet"]
+    assert ws["A5"].value == "Cash and cash equivalents"
+    assert ws["C5"].value is None and ws["D5"].value is None

@@ -1,6 +1,7 @@
 """Number formats and unit captions for exported cells, chosen from a cell's unit and printed text."""
 from __future__ import annotations
 
+import math
 import re
 
 _SCALE_WORDS = {1: "", 1_000: "Thousands of", 1_000_000: "Millions of", 1_000_000_000: "Billions of"}
@@ -25,7 +26,7 @@ def decimals_of(text: str, value: float | None) -> int:
     match = _DECIMALS.search(text or "")
     if match:
         return len(match.group(1))
-    if value is None or float(value).is_integer():
+    if value is None or not math.isfinite(value) or float(value).is_integer():
         return 0
     return min(len(repr(float(value)).split(".")[1]), 6)
 

@@ -74,8 +74,8 @@ def put_text(cell, text: Any) -> None:
 
 def put_value(cell, value: Any) -> None:
     """Store a number, a date or text (text always as a string)."""
-    if value is None:
-        return
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return   # Excel has no NaN or infinity: such a cell would make the file unreadable
     if isinstance(value, str):
         put_text(cell, value)
     elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

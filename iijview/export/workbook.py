@@ -51,6 +51,7 @@ def build_workbook(releases: list[Release], workspace=None, *, progress: Progres
     done = 0
 
     def step():
+        """One more sheet built: tell the caller (who may raise to cancel; nothing is written)."""
         nonlocal done
         done += 1
         if progress is not None:
