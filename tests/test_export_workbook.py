@@ -241,6 +241,14 @@ def test_locked_target_gives_a_clear_error(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == ["open.xlsx"]
 
 
+def test_written_file_is_not_private(tmp_path):
+    path = write_workbook([make_release()], tmp_path / "shared.xlsx")
+    assert path.stat().st_mode & 0o044 == 0o044 or os.name == "nt"
+    path.chmod(0o640)
+    write_workbook([make_release()], path)
+    assert path.stat().st_mode & 0o777 == 0o640 or os.name == "nt"
+
+
 def test_missing_folder_and_nothing_to_export(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         write_workbook([make_release()], tmp_path / "nope" / "out.xlsx")

@@ -100,6 +100,7 @@ def save_atomic(workbook: Workbook, target: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             workbook.save(handle)
+        os.chmod(tmp, _file_mode(target))   # mkstemp makes the file private (0600)
         os.replace(tmp, target)
     except PermissionError:
         raise ExportError(f"Cannot write {target}: it is open in another program or read-only; "
@@ -109,6 +110,22 @@ def save_atomic(workbook: Workbook, target: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink(missing_ok=True)
+
+
+def _file_mode(target: Path) -> int:
+    """Permissions for the new file: those of the file it replaces, else the usual ones (umask)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        pass
+    umask = 0o022
+    try:  # reading the umask via os.umask() would change it for every thread for a moment
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o666 & ~umask
 
 
 __all__ = ["write_workbook", "build_workbook", "save_atomic", "ExportError", "HEADLINES"]
