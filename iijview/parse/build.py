@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from iijview.model import Cell, Column, Finding, LineItem, Period, Statement
+from iijview.model import STATEMENT_TITLES, Cell, Column, Finding, LineItem, Period, Statement
 from iijview.parse import labels, periods, units
 from iijview.parse.columns import HeaderSlot, header_slots, header_units, subtitle_periods
 from iijview.parse.normalise import Normalised
@@ -325,6 +325,13 @@ def add_rows(st: Statement, rows: list[Row], cols: list[Column], how: dict, doc:
     opener = ""
     for row in rows:
         label = labels.clean_label(row.label)
+        if row.debris:
+            text = " ".join(v.text for v in row.values)
+            doc.findings.append(Finding(
+                "ocr_debris", f"{STATEMENT_TITLES.get(st.id, st.id)}, line {row.line}: stray figures "
+                f"'{(label + ' ' + text).strip()}' belong to no row and were left out.", line=row.line,
+                severity="warning"))
+            continue
         if row.heading:
             if not label:
                 continue

@@ -13,7 +13,8 @@ NUMBER_RE = re.compile(
     (?P<prefix>(?:JPY\s?)|(?:[△▲Δ]\s?)|[+\-])?
     (?P<open>\(\s?)?
     (?P<body>
-        \d{1,3}(?:[,:]\d{3})+(?:\.\d+)?  # 1,234,567.8 (':' is OCR damage for ',')
+        \d{1,3}(?:,\d{3})+,\d{1,2}(?![\d])  # 5,879,79: a truncated last group (unreadable)
+      | \d{1,3}(?:[,:]\d{3})+(?:\.\d+)?  # 1,234,567.8 (':' is OCR damage for ',')
       | \d{4,}(?:,\d{3})+                # 90424,764: a lost separator
       | \d+(?:,\d{1,2})(?![\d])          # 165,26: truncated group (unreadable)
       | \d+\.\d+                         # 3.5
@@ -25,6 +26,9 @@ NUMBER_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+_TRUNCATED = re.compile(r",\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def _from_match(m: re.Match, raw: str) -> Number:
         closed, suffix = True, "%"
     if opened != closed:
         return Number(raw, None, "unreadable")
-    if re.fullmatch(r"\d+,\d{1,2}", body):
+    if _TRUNCATED.search(body):
         return Number(raw, None, "unreadable")
     digits = body.replace(",", "").replace(":", "")
     try:

@@ -69,7 +69,7 @@ def find_headings(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last_end = -1
     for start, stop, sid in hits:
-        if out and 0 <= start - last_end <= 40 and not re.search(r"\d", text[last_end:start]) \
+        if out and 0 <= start - last_end <= 40 and re.fullmatch(r"\s*(?:and|&)\s*", text[last_end:start]) \
                 and out[-1][1] and sid:
             last_end = max(last_end, stop)
             continue  # same title ("Statements of Income and Statements of Comprehensive Income")
@@ -170,7 +170,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         sid = named[-1] if named else ""
         if not named and prev_st is not None and not any(c.member for c in prev_st.columns):
             cols, how = columns_for(table, rows, doc, prev_st.id, cumulative)
-            if not table.header or _signature(cols) == _signature(prev_st.columns):
+            if not table.header or _compatible(cols, prev_st.columns):
                 # the same table continued after a page break or a repeated header
                 add_rows(prev_st, rows, prev_st.columns if not table.header else cols, how, doc)
                 prev = table
@@ -212,8 +212,16 @@ def _worth_keeping(st: Statement) -> bool:
     return len(rows) >= 2 and (known >= 1 or len(rows) >= 4)
 
 
-def _signature(cols) -> list[tuple]:
-    return [(c.key, c.period, c.unit, c.role) for c in cols]
+def _compatible(cols, prev) -> bool:
+    """A table continues the statement above when its columns match (where its own header could be read)."""
+    if len(cols) != len(prev):
+        return False
+    for a, b in zip(cols, prev):
+        if (a.key, a.unit, a.role) != (b.key, b.unit, b.role):
+            return False
+        if a.unit != "USD" and a.period is not None and b.period is not None and a.period != b.period:
+            return False
+    return True
 
 
 def _same_periods(a: RawTable | None, b: RawTable) -> bool:

@@ -20,6 +20,7 @@ class Row:
     cells: list[int] = field(default_factory=list)
     period_label: bool = False
     label_start: int = -1
+    debris: bool = False        # values printed on a stray line (OCR): reported, not kept
 
 
 def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
@@ -36,9 +37,19 @@ def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
     return out
 
 
+def _bad(tok: Tok, grouped: bool) -> bool:
+    """A value that cannot be trusted: unreadable, or five digits without the separators the table uses."""
+    num = tok.number
+    if num is None or num.status == "unreadable":
+        return True
+    return grouped and num.status == "parsed" and "," not in tok.text and "." not in tok.text \
+        and abs(num.value or 0) >= 10000
+
+
 def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     """Rows in print order, with headings split off and wrapped label lines joined."""
     rows: list[Row] = []
+    grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
     for raw in raw_rows:
         if raw.period_label:
             text = " ".join(t.text for t in raw.label)
@@ -76,6 +87,18 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             rows.append(Row("", raw.line, values=list(raw.values), cells=list(raw.cells)))
             continue
         ln, text, start = own
+        if not any(ch.isalpha() for ch in text) and rows:
+            rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
+            continue
+        if text[:1].islower() and rows and not segments:
+            bad = [_bad(v, grouped) for v in raw.values]
+            if all(bad):
+                rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
+                continue
+            if any(bad) or labels.starts_continuation(text) and text.split()[0].lower() in labels.CONNECTIVES:
+                rows[-1].label += " " + text  # the end of the label above; its figures are stray
+                rows.append(Row("", ln, values=list(raw.values), cells=list(raw.cells), debris=True))
+                continue
         heads, rest = labels.split_headings(text)
         for h in heads:
             rows.append(Row(h, ln, heading=True, label_start=start))

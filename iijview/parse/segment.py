@@ -8,10 +8,10 @@ from iijview.parse.tokens import Tok
 
 _PROSE_WORDS = re.compile(
     r"\b(?:was|were|is|has|have|had|which|mainly|because|please|refer|shown|"
-    r"calculated|represents?|announced|conducted|includes|included)\b", re.I)
+    r"calculated|represents?|announced|conducted|includes|included|summarizes|following)\b", re.I)
 _PROSE_SHORT = re.compile(r"\b(?:was|were|increased|decreased|compared|mainly|million|billion|amounted|totaled|"
-                          r"up|down|approx|points?)\b|\bYoY\)")
-_SENTENCE_END = re.compile(r"[a-z)]\.(?:\s+[A-Z(]|\s*$)")
+                          r"approx)\b|(?<![-\w])(?:up|down)(?:\s+by)?\s*$|\bYoY\)")
+_SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 
 
 @dataclass

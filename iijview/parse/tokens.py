@@ -145,6 +145,10 @@ def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
     after = text[b:b + 40]
     if _LABEL_NUMBER_BEFORE.match(after):
         return True
+    if re.fullmatch(r"\d{1,2}", num.text) and re.search(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", before):
+        return True  # a date cut off after its day ('December 3')
     if re.fullmatch(r"\d{1,2}", num.text) and re.match(r",\s*(?:19|20)\d{2}\b", after):
         return True  # the day of a date whose month was cut off ('mber 31, 2012')
     if re.fullmatch(r"(?:19|20)\d{2}", num.text) and re.search(r"\d{1,2},\s*$", before):
