@@ -24,13 +24,13 @@ def prose_statements(text: str, doc: Doc, heads: list[tuple[int, str]], modern: 
             continue
         end = heads[n + 1][0] if n + 1 < len(heads) else len(text)
         region_end = min(end, pos + 2500)
-        title_end = text.find("\n", pos)
-        title = text[pos:title_end if 0 < title_end < pos + 160 else pos + 80]
-        cut = _ROW.search(title)
-        if cut:
-            title = title[:cut.start()]
-        period = _period(title, sid, modern)
-        st = _statement(text, doc, sid, pos + len(title), region_end, period)
+        code = periods.CODE_RE.search(text, pos, min(region_end, pos + 160))
+        if code is None:
+            continue
+        after = re.match(r"\s*\((?:3|three) months\)", text[code.end():code.end() + 20], re.I)
+        title_end = code.end() + (after.end() if after else 0)
+        period = _period(text[pos:title_end], sid, modern)
+        st = _statement(text, doc, sid, title_end, region_end, period)
         if st is not None:
             out.append(st)
     return out
