@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import json
 import re
 from functools import lru_cache
@@ -232,6 +233,19 @@ def _same_periods(a: RawTable | None, b: RawTable) -> bool:
     return pa == pb
 
 
+def _mark_forecasts(statements: list[Statement], current: Period | None) -> None:
+    """A period that ends after the release's own period can only be a target or forecast."""
+    if current is None:
+        return
+    for st in statements:
+        cols = []
+        for c in st.columns:
+            if c.period and not c.period.forecast and c.period.end > current.end:
+                c = replace(c, period=Period(c.period.end, c.period.months, True))
+            cols.append(c)
+        st.columns = cols
+
+
 def _name_statements(statements: list[Statement]) -> None:
     """Unique keys ('income_statement', 'income_statement:2') and readable titles."""
     counts: dict[str, int] = {}
@@ -267,6 +281,7 @@ def parse_bytes(data: bytes, name: str) -> Release:
         if not re.search(r"Internet Initiative Japan|\bIIJ\b", work):
             raise ReleaseError(f"{label}: this is not an IIJ earnings release (no IIJ statements were found).")
         raise ReleaseError(f"{label}: no statement tables could be read from this release.")
+    _mark_forecasts(statements, doc.release_period)
     _name_statements(statements)
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
                       fiscal_period=doc.release_period, standard=_standard(work), layout=_layout(text),
