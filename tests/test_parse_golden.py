@@ -13,6 +13,11 @@ CASES = [
     (WEB_2018, "income_statement", "total_revenues", "2018-12-31", 9, 139_381_687),
     (WEB_2018, "income_statement", "operating_income", "2017-12-31", 9, 3_775_607),
     (WEB_2018, "income_statement", "basic_eps", "2018-12-31", 9, 28.83),
+    (WEB_2018, "income_statement", "net_income_attributable", "2018-12-31", 9, 1_299_233),
+    (WEB_2018, "targets", "total_revenues", "2019-03-31", 12, 190.0),
+    (WEB_2018, "highlights", "total_revenues", "2018-12-31", 9, 139.4),
+    (WEB_2018, "tse_summary", "total_revenues", "2018-12-31", 9, 139_382),
+    (WEB_2018, "dividends", "dividend_q2", "2018-03-31", 12, 13.50),
     (WEB_2018, "income_statement:2", "net_income", "2018-12-31", 3, -637_865),
     (WEB_2018, "comprehensive_income", "comprehensive_income", "2018-12-31", 9, 1_393_852),
     (WEB_2018, "cash_flows", "cash_end", "2018-12-31", 9, 28_878_256),
@@ -47,14 +52,22 @@ CASES = [
     (IFRS_2020, "cash_flows", "cash_end", "2020-12-31", 9, 41_970_420),
     (IFRS_2020, "operating_summary", "total_revenues", "2020-12-31", 9, 156_070),
     (IFRS_2020, "contracts", "total_contracted_bandwidth", "2020-12-31", 0, 6_021.9),
+    (IFRS_2020, "comprehensive_income", "comprehensive_income_attributable", "2020-12-31", 9, 7_512_739),
+    (IFRS_2020, "tse_summary:3", "total_assets", "2020-12-31", 0, 210_108),
     # Converted document, FY2012 nine months (tabs, USD column in the middle)
     (CONV_2012, "income_statement", "net_income", "2012-12-31", 9, 3_123_486),
     (CONV_2012, "cash_flows", "net_income", "2012-12-31", 9, 3_123_480),
     (CONV_2012, "network_revenue", "internet_connectivity_enterprise", "2012-12-31", 9, 11_783),
+    (CONV_2012, "balance_sheet", "cash_and_equivalents", "2012-03-31", 0, 13_536_824),
+    (CONV_2012, "income_statement:2", "operating_income", "2012-12-31", 3, 1_780_156),
+    (CONV_2012, "ebitda", "adjusted_ebitda", "2012-12-31", 9, 10_586),
+    (CONV_2012, "highlights", "total_revenues", "2012-12-31", 9, 76_690),
     # Presentation slides, FY2018 first half (JPY million and billion, Δ negatives)
     (SLIDES_2018, "balance_sheet", "accumulated_other_comprehensive_income", "2018-09-30", 0, -91),
     (SLIDES_2018, "balance_sheet", "total_assets", "2018-09-30", 0, 161_694),
     (SLIDES_2018, "operating_summary", "total_revenues", "2018-09-30", 6, 91.0),
+    (SLIDES_2018, "highlights", "adjusted_ebitda", "2018-09-30", 3, 5.19),
+    (SLIDES_2018, "balance_sheet", "treasury_stock", "2018-09-30", 0, -1_897),
 ]
 
 
@@ -64,6 +77,22 @@ def test_golden_value(path, statement, label, end, months, value):
     c = cell(path, statement, label, end, months)
     assert c.status == "parsed"
     assert c.value == pytest.approx(value)
+
+
+def test_dividend_forecast_row_fills_the_last_quarters():
+    st = release(WEB_2018).statement("dividends")
+    fc = next(c for c in st.columns if c.period and c.period.forecast)
+    year_end = next(r for r in st.items if r.item == "dividend_year_end")
+    total = next(r for r in st.items if r.item == "dividend_total")
+    assert year_end.cells[fc.key].value == 13.50 and total.cells[fc.key].value == 27.00
+
+
+def test_ratio_and_value_in_one_slide_cell():
+    st = release(SLIDES_2018).statement("operating_summary")
+    row = next(r for r in st.items if r.item == "cost_of_revenues")
+    ratio = next(c for c in st.columns if c.role == "ratio" and c.period.end.isoformat() == "2018-09-30"
+                 and not c.period.forecast)
+    assert row.cells[ratio.key].value == 84.5
 
 
 def test_usd_convenience_column_is_its_own_unit():

@@ -239,8 +239,11 @@ def _mark_forecasts(statements: list[Statement], current: Period | None) -> None
         return
     for st in statements:
         cols = []
+        # where the table itself tells actual-so-far from forecast (dividends), keep its reading
+        told = {(c.period.end, c.period.months) for c in st.columns if c.period and c.period.forecast}
         for c in st.columns:
-            if c.period and not c.period.forecast and c.period.end > current.end:
+            if c.period and not c.period.forecast and c.period.end > current.end \
+                    and (c.period.end, c.period.months) not in told:
                 c = replace(c, period=Period(c.period.end, c.period.months, True))
             cols.append(c)
         st.columns = cols

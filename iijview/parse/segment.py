@@ -11,6 +11,7 @@ _PROSE_WORDS = re.compile(
     r"calculated|represents?|announced|conducted|includes|included|summarizes|following)\b", re.I)
 _PROSE_SHORT = re.compile(r"\b(?:was|were|increased|decreased|compared|mainly|million|billion|amounted|totaled|"
                           r"approx)\b|(?<![-\w])(?:up|down)(?:\s+by)?\s*$|\bYoY\)")
+_ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
 _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 
 
@@ -53,7 +54,10 @@ def is_prose(tok: Tok) -> bool:
         return True
     if len(words) >= 8 and _PROSE_WORDS.search(t):
         return True
-    return len(words) >= 6 and bool(_SENTENCE_END.search(t)) and not t.rstrip().endswith(("Inc.", "Co.", "Ltd."))
+    if len(words) < 6:
+        return False
+    ends = [m for m in _SENTENCE_END.finditer(t) if not _ABBREVIATION.search(t, 0, m.start() + 2)]
+    return bool(ends)
 
 
 def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:
