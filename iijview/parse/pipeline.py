@@ -289,6 +289,11 @@ def parse_bytes(data: bytes, name: str) -> Release:
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
                       fiscal_period=doc.release_period, standard=_standard(work), layout=_layout(text),
                       statements=statements)
+    for finding in doc.findings:
+        if not finding.statement and finding.line:
+            home = next((st for st in statements if st.line <= finding.line <= max(st.end_line, st.line)), None)
+            if home is not None:
+                finding.statement = home.key
     release.findings.extend(doc.findings)
     for st, i, row, col, cell in release.iter_cells():
         if cell.status == "unreadable":
