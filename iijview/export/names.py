@@ -3,28 +3,18 @@ from __future__ import annotations
 
 import re
 
-from iijview.model import Release, Statement, fiscal_year
+from iijview.model import STATEMENT_TITLES, Release, Statement, fiscal_year
 
 MAX_NAME = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
+# Sheet names have 31 characters: the model's titles, a few of them shortened.
 SHORT_TITLES = {
-    "balance_sheet": "Balance sheet",
-    "income_statement": "Income statement",
-    "comprehensive_income": "Comprehensive income",
-    "cash_flows": "Cash flows",
-    "equity_changes": "Changes in equity",
-    "segments": "Segments",
+    **STATEMENT_TITLES,
     "operating_summary": "Operating summary",
     "segment_summary": "Segment summary",
     "network_revenue": "Network revenue",
     "contracts": "Contracts",
-    "ebitda": "Adjusted EBITDA",
-    "capex": "CAPEX",
-    "highlights": "Highlights",
-    "targets": "Targets",
-    "dividends": "Dividends",
-    "tse_summary": "TSE summary",
 }
 RESERVED = ("Summary", "Findings", "Corrections", "Sources", "History")
 
