@@ -24,23 +24,9 @@ def check_failures(rel):
     return [f for f in rel.findings if f.rule in CHECK_RULES]
 
 
-# Ties that fail on the clean samples only because the parser gives one item id to two different
-# figures or puts figures in the wrong column; each checked against the release text and reported
-# to the parser's owner. A tie failing on anything else fails the test.
-PARSER_DEFECTS = {
-    # CAPEX table "Purchase of Property and Equipment" 10,131 (1Q-3Q17) is not the cash-flow line
-    # "Purchase of property and equipment" (11,785,162): both are tagged purchase_of_property.
-    ("capex", "Purchase of Property and Equipment"),
-    # TSE summary: the % columns are read as values ("Operating income 12.3", "Revenues 37.2").
-    ("tse_summary", "Operating income"), ("tse_summary", "Income before income tax expense"),
-    ("tse_summary", "Net income attributable to IIJ"), ("tse_summary", "Revenues"),
-    # IFRS summary "SG&A, R&D, and other operating income (expenses)" (17,634) is tagged sga like the
-    # statement's "Selling, general and administrative expense" (17,680,244).
-    ("operating_summary", "SG&A, R&D, and other operating income (expenses)"),
-    # IFRS comprehensive income "Owners of the parent" 5,424,250 is comprehensive income attributable,
-    # tagged net_income_attributable like profit attributable to owners (3,353,994).
-    ("comprehensive_income", "Owners of the parent"),
-}
+# Ties that fail on the clean samples only because of a known parser defect: (statement id, label).
+# Empty now that the parser tags those figures apart; a failure on a clean sample fails the test.
+PARSER_DEFECTS: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("name", ["2018-12_9m_fy2018_web_usgaap.txt", "2020-12_9m_fy2020_web_ifrs.txt"])
@@ -75,13 +61,9 @@ def test_ocr_sample_missing_treasury_stock_at_both_dates():
     assert set(found) == {dt.date(2017, 3, 31), dt.date(2017, 9, 30)}
     # By hand: 68,776,582 - (25,511,804 + 36,147,204 + 5,391,597 + 3,622,761) = -1,896,784 at Sep 30.
     assert found[dt.date(2017, 9, 30)].suggestion["value"] == -1_896_784
-    # At Mar 31: 66,741,871 - (25,509,499 + 36,117,511 + 4,511,945 + 2,499,700) = -1,896,784, less any
-    # unidentified line the parser kept inside the equity section (OCR noise).
-    bs = rel.statement("balance_sheet")
+    # At Mar 31: 66,741,871 - (25,509,499 + 36,117,511 + 4,511,945 + 2,499,700) = -1,896,784.
     f = found[dt.date(2017, 3, 31)]
-    noise = sum(bs.items[r].cells[c].value or 0 for r, c in f.cells if not bs.items[r].item
-                and bs.items[r] is not bs.items[f.cells[0][0]])
-    assert f.suggestion["value"] == -1_896_784 - noise
+    assert f.suggestion["value"] == -1_896_784
     assert "insert_after" in f.suggestion
 
 
