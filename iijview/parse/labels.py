@@ -159,6 +159,36 @@ def starts_continuation(text: str) -> bool:
     return t[0].islower() or first.lower() in CONNECTIVES or t[0] in "(&"
 
 
+_MONTH_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December)$")
+_NEW_LABEL = re.compile(r"(?<=[\s,;])(?=[A-Z][A-Za-z])")
+
+
+def starts_lowercase_or_date(text: str) -> bool:
+    """True for text that can only be the end of a label above: 'at March 31, ...', 'September 30, 2017, ...'."""
+    t = text.strip()
+    return bool(t) and (t[0].islower() or bool(re.match(
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},", t)))
+
+
+def split_continuation(text: str) -> tuple[str, str]:
+    """Split 'at March 31, 2017 and September 30, 2017, respectively Inventories' into the end of the
+    label above and the start of a new one (at the first capitalised word that is not a month)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i > 0 and ch.isupper() and text[i - 1] in " ,;":
+            word = re.match(r"[A-Za-z]+", text[i:])
+            w = word.group(0) if word else ""
+            if _MONTH_WORD.fullmatch(w) or w in ("JPY", "IIJ", "U", "S", "Japan", "Internet", "Initiative", "Inc"):
+                continue
+            return text[:i].strip(), text[i:].strip()
+    return text.strip(), ""
+
+
 def ends_incomplete(text: str) -> bool:
     """True when a line of label text stops mid-phrase ('... allowance for doubtful accounts of')."""
     t = text.strip()

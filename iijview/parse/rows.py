@@ -57,6 +57,12 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                             label_start=raw.label[0].start if raw.label else -1))
             continue
         lines = _label_lines(raw.label)
+        # A one-line table: the end of the label above runs into this row's label.
+        if lines and rows and rows[-1].values and not rows[-1].heading and labels.starts_lowercase_or_date(lines[0][1]):
+            head, rest = labels.split_continuation(lines[0][1])
+            if rest and head:
+                rows[-1].label += " " + head
+                lines[0] = (lines[0][0], rest, lines[0][2])
         # Lines that continue the previous row's label ("respectively", "long-term borrowings").
         while lines and rows and not rows[-1].heading and rows[-1].values and \
                 labels.starts_continuation(lines[0][1]) and (len(lines) > 1 or not raw.values):
