@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 class DecodeError(ValueError):
@@ -34,7 +38,7 @@ def _is_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    bad = len(_CONTROL.findall(sample))
     return "\x00" in sample or bad > len(sample) * 0.02
 
 

@@ -52,27 +52,36 @@ def _items() -> list[dict]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r"\s+([,.:;)])")
+_SPACE_AFTER = re.compile(r"([(])\s+")
+_LEADING_JUNK = re.compile(r"^[\"'.,;:\s*-]+(?=[A-Za-z(])")
+_TRAILING_DASH = re.compile(r"\s*[-—]+\s*$")
+_KEY_DASH = re.compile(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+")
+
+
+@lru_cache(maxsize=16384)
 def clean_label(text: str) -> str:
     """A label as printed with OCR noise, stray quotes and spacing cleaned."""
-    t = re.sub(r"\s+", " ", text).strip()
+    t = _SPACES.sub(" ", text).strip()
     t = _IIJ_OCR.sub("IIJ", t)
     for bad, good in _OCR_WORDS.items():
-        t = t.replace(bad, good)
-    t = re.sub(r"\s+([,.:;)])", r"\1", t)
-    t = re.sub(r"([(])\s+", r"\1", t)
-    t = re.sub(r"^[\"'.,;:\s*-]+(?=[A-Za-z(])", "", t)
-    t = re.sub(r"\s*[-—]+\s*$", "", t)
-    t = t.strip(" \"'")
-    return t
+        if bad in t:
+            t = t.replace(bad, good)
+    t = _SPACE_BEFORE.sub(r"\1", t)
+    t = _SPACE_AFTER.sub(r"\1", t)
+    t = _LEADING_JUNK.sub("", t)
+    t = _TRAILING_DASH.sub("", t)
+    return t.strip(" \"'")
 
 
+@lru_cache(maxsize=16384)
 def label_key(label: str) -> str:
     """Lower-case matching form of a label: dashes and colons to spaces, spacing collapsed."""
     t = label.lower().replace("’", "'")
-    t = re.sub(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+", " ", t)
+    t = _KEY_DASH.sub(" ", t)
     t = t.replace(":", " ")
-    t = re.sub(r"\s+", " ", t).strip(" .")
-    return t
+    return _SPACES.sub(" ", t).strip(" .")
 
 
 def canonical_item(statement_id: str, label: str, section: str) -> str:
@@ -98,28 +107,42 @@ def items_for(statement_id: str) -> list[dict]:
     return [e for e in _items() if statement_id in e["statements"]]
 
 
-def split_headings(label: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=1)
+def _headings_by_initial() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for h in section_headings():
+        out.setdefault(h[0], []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_HEAD_NEXT = re.compile(r"[\s:,]+[A-Z]")
+_COLON_HEAD = re.compile(r"^([^:]{2,120}?):\s+(?=\S)")
+_DIGIT_END = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
+def split_headings(label: str) -> tuple[tuple[str, ...], str]:
     """Split leading section headings off a label: 'ASSETS CURRENT ASSETS: Cash' -> (['ASSETS', 'CURRENT ASSETS'], 'Cash')."""
     heads: list[str] = []
     rest = label.strip()
     while True:
         hit = None
-        for h in section_headings():
-            if len(rest) > len(h) + 1 and rest[:len(h)] == h and rest[len(h)] in " :," \
-                    and re.match(r"[\s:,]+[A-Z]", rest[len(h):]):
+        for h in _headings_by_initial().get(rest[:1], ()):
+            if len(rest) > len(h) + 1 and rest.startswith(h) and rest[len(h)] in " :," \
+                    and _HEAD_NEXT.match(rest, len(h)):
                 hit = h
                 break
         if hit:
             heads.append(rest[:len(hit)].strip())
             rest = rest[len(hit):].lstrip(" :,")
             continue
-        m = re.match(r"^([^:]{2,120}?):\s+(?=\S)", rest)
-        if m and not re.search(r"\d", m.group(1)[-3:]) and m.group(1).strip().lower() != "less":
+        m = _COLON_HEAD.match(rest)
+        if m and not _DIGIT_END.search(m.group(1)[-3:]) and m.group(1).strip().lower() != "less":
             heads.append(m.group(1).strip())
             rest = rest[m.end():]
             continue
         break
-    return heads, rest
+    return tuple(heads), rest
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ SPECIAL_RE = re.compile(
 HEADER_KINDS = frozenset({"range", "dur", "fy", "asof", "date", "code", "unit", "chg"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     """One token: kind, normalised span, its text and the line it is on."""
 
@@ -88,7 +88,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
             pos = m.end()
             continue
         if kind == "num":
-            num = numbers.parse_number(tok_text)
+            num = numbers.from_match(m) if m.group("body") else numbers.parse_number(tok_text)
             if num is None:
                 _add_text(out, text, m.start(), m.end(), lines)
                 pos = m.end()
