@@ -71,43 +71,54 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     end = len(text) if end is None else end
     out: list[Tok] = []
     pos = start
+    line = lines.line_of(start)
+    append = out.append
+    carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
     for m in SPECIAL_RE.finditer(text, start, end):
         kind = m.lastgroup
-        if kind is None:
+        a, b = m.span()
+        if carry:
+            line += carry
+            carry = 0
+        if a > pos:
+            _add_text(out, text, pos, a, line)
+        pos = b
+        if kind == "nl":
+            append(Tok("nl", a, b, "\n", line))
+            line += 1
             continue
-        if kind not in ("num", "tab", "nl", "foot") and m.group(kind) is None:
+        if kind == "tab":
+            append(Tok("tab", a, b, "\t", line))
             continue
-        if m.start() > pos:
-            _add_text(out, text, pos, m.start(), lines)
-        tok_text = m.group(0)
-        if kind == "foot":
-            pos = m.end()
+        if kind == "foot" or kind is None:
             continue  # footnote markers are not part of labels or values
-        if kind == "num" and tok_text in numbers.NIL_TOKENS and _dash_is_text(text, m.start(), m.end()):
-            _add_text(out, text, m.start(), m.end(), lines)  # a dash between words: 'lease — noncurrent'
-            pos = m.end()
-            continue
+        tok_text = m.group(0)
+        if "\n" in tok_text:
+            carry = tok_text.count("\n")
         if kind == "num":
-            num = numbers.from_match(m) if m.group("body") else numbers.parse_number(tok_text)
-            if num is None:
-                _add_text(out, text, m.start(), m.end(), lines)
-                pos = m.end()
+            if m.group("body") is None:  # a lone dash: nil, or punctuation between words
+                if _dash_is_text(text, a, b):
+                    _add_text(out, text, a, b, line)
+                    continue
+                num = numbers.Number(tok_text, None, "nil")
+            else:
+                num = numbers.from_match(m)
+            if _is_label_number(text, a, b, num):
+                _add_text(out, text, a, b, line)
                 continue
-            if _is_label_number(text, m.start(), m.end(), num):
-                _add_text(out, text, m.start(), m.end(), lines)
-                pos = m.end()
-                continue
-            out.append(Tok("num", m.start(), m.end(), tok_text, lines.line_of(m.start()), num))
-        elif kind in ("date", "code") and _glued_to_label(text, m.start()):
-            _add_text(out, text, m.start(), m.end(), lines)
+            append(Tok("num", a, b, tok_text, line, num))
+        elif (kind == "date" or kind == "code") and _glued_to_label(text, a):
+            _add_text(out, text, a, b, line)
         else:
-            out.append(Tok(kind, m.start(), m.end(), tok_text, lines.line_of(m.start())))
-        pos = m.end()
+            append(Tok(kind, a, b, tok_text, line))
+
     if pos < end:
-        _add_text(out, text, pos, end, lines)
+        _add_text(out, text, pos, end, line)
     return out
 
 
+_LETTER_BEFORE = re.compile(r"[A-Za-z]\s?$")
+_LETTER_AFTER = re.compile(r"\s?[A-Za-z]")
 _BULLET_AFTER = re.compile(r"[ \t]*[A-Za-z*◆✓\[(\"]")
 _WORD_AFTER = re.compile(r"\s*[a-z]")
 
@@ -117,54 +128,70 @@ def _dash_is_text(text: str, a: int, b: int) -> bool:
     if _WORD_AFTER.match(text, b, b + 3):
         return True
     before = text[max(0, a - 2):a]
-    if "\t" not in before and "\t" not in text[b:b + 2] and re.search(r"[A-Za-z]\s?$", before) \
-            and re.match(r"\s?[A-Za-z]", text[b:b + 2]):
+    if "\t" not in before and "\t" not in text[b:b + 2] and _LETTER_BEFORE.search(before) \
+            and _LETTER_AFTER.match(text, b, b + 2):
         return True  # 'LEASES — Noncurrent': a dash between words
     line_start = text.rfind("\n", 0, a) + 1
     return not text[line_start:a].strip(" \t") and bool(_BULLET_AFTER.match(text, b, b + 4))
 
 
-def _add_text(out: list[Tok], text: str, a: int, b: int, lines: LineIndex) -> None:
+def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
     chunk = text[a:b]
-    if not chunk.strip():
+    stripped = chunk.strip()
+    if not stripped:
         return
     # Strip outer spaces so spans point at the words.
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    a, b = a + lead, b - trail
-    if out and out[-1].kind == "text" and text[out[-1].end:a].strip(" ") == "":
+    a += len(chunk) - len(chunk.lstrip())
+    b = a + len(stripped)
+    if out:
         prev = out[-1]
-        out[-1] = Tok("text", prev.start, b, text[prev.start:b], prev.line)
-    else:
-        out.append(Tok("text", a, b, text[a:b], lines.line_of(a)))
+        if prev.kind == "text" and not text[prev.end:a].strip(" "):
+            out[-1] = Tok("text", prev.start, b, text[prev.start:b], prev.line)
+            return
+    out.append(Tok("text", a, b, stripped, line))
+
+
+_DAY = re.compile(r"\d{1,2}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
+_YEAR_AFTER = re.compile(r",\s*(?:19|20)\d{2}\b")
+_DAY_BEFORE = re.compile(r"\d{1,2},\s*$")
+_BANDWIDTH_WORD = re.compile(r"\d\s?[GM]bps")
+_DECIMAL = re.compile(r"\d[.,]\d")
 
 
 def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
     """True when a number belongs to the words around it rather than to a value column."""
-    before = text[max(0, a - 12):a]
     after = text[b:b + 40]
     if _LABEL_NUMBER_BEFORE.match(after):
         return True
-    if re.fullmatch(r"\d{1,2}", num.text) and re.search(
-            r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", before):
-        return True  # a date cut off after its day ('December 3')
-    if re.fullmatch(r"\d{1,2}", num.text) and re.match(r",\s*(?:19|20)\d{2}\b", after):
-        return True  # the day of a date whose month was cut off ('mber 31, 2012')
-    if re.fullmatch(r"(?:19|20)\d{2}", num.text) and re.search(r"\d{1,2},\s*$", before):
+    before = text[max(0, a - 12):a]
+    t = num.text
+    if len(t) <= 2 and _DAY.fullmatch(t):
+        if _MONTH_BEFORE.search(before):
+            return True  # a date cut off after its day ('December 3')
+        if _YEAR_AFTER.match(after):
+            return True  # the day of a date whose month was cut off ('mber 31, 2012')
+    if len(t) == 4 and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
         return True
-    if re.search(r"\d\s?[GM]bps", num.text) and not re.search(r"\d[.,]\d", num.text):
-        return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
+    if num.unit == "Gbps" or "bps" in after[:4]:
+        if _BANDWIDTH_WORD.search(t) and not _DECIMAL.search(t):
+            return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
     if num.unit == "JPY":
         return False
-    return bool(_LABEL_NUMBER_AFTER.search(before)) and not before.endswith("\t") and num.unit != "%"
+    return num.unit != "%" and not before.endswith("\t") and bool(_LABEL_NUMBER_AFTER.search(before))
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z,']*)[ ]*$")
+_GLUE_WORDS = frozenset({"at", "and", "balance", "on", "to", "from", "through", "since", "until", "of"})
 
 
 def _glued_to_label(text: str, a: int) -> bool:
     """A date or period code inside a label ('Balance, April 1, 2019', 'at March 31, 2018')."""
     before = text[max(0, a - 24):a]
-    word = re.search(r"([A-Za-z][A-Za-z,']*)[ ]*$", before)
+    word = _LAST_WORD.search(before)
     if not word:
         return False
     w = word.group(1).rstrip(",").lower()
-    return w in {"at", "and", "balance", "on", "to", "from", "through", "since", "until", "of"} and not before.rstrip().lower().endswith("as of")
+    return w in _GLUE_WORDS and not before.rstrip().lower().endswith("as of")
