@@ -1,6 +1,7 @@
 """Normalise decoded text for parsing while keeping a map back to the original offsets."""
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,19 +23,38 @@ _MARKUP = re.compile(
 
 @dataclass
 class Normalised:
-    """Normalised text and, for each of its characters, the offset in the original text."""
+    """Normalised text and a piecewise map from its offsets back to the original text.
+
+    The map is a list of segments (normalised start, original start, stride): stride 1 for text
+    copied as it was, 0 for the characters one original character turned into."""
 
     text: str
-    offsets: list[int]
+    segments: list[tuple[int, int, int]]
     original_length: int
+
+    def original_offset(self, pos: int) -> int:
+        """Offset in the original text of the normalised character at pos."""
+        if not self.segments:
+            return 0
+        i = bisect.bisect_right(self._starts, pos) - 1
+        start, orig, stride = self.segments[max(i, 0)]
+        return orig + (pos - start) * stride
+
+    @property
+    def _starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts_cache")
+        if starts is None:
+            starts = [seg[0] for seg in self.segments]
+            self.__dict__["_starts_cache"] = starts
+        return starts
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        if not self.offsets:
+        if not self.text:
             return 0, 0
-        start = min(max(start, 0), len(self.offsets) - 1)
-        last = min(max(end - 1, start), len(self.offsets) - 1)
-        return self.offsets[start], self.offsets[last] + 1
+        start = min(max(start, 0), len(self.text) - 1)
+        last = min(max(end - 1, start), len(self.text) - 1)
+        return self.original_offset(start), self.original_offset(last) + 1
 
 
 def _char_map(ch: str) -> str:
@@ -63,37 +83,39 @@ _SPECIAL = re.compile(r"[^\x00-\x7f]|[\r|]")
 def normalise(text: str) -> Normalised:
     """Return the normalised text: NFKC, one space kind, no markup, LF line ends, offsets kept."""
     out: list[str] = []
-    offsets: list[int] = []
+    segments: list[tuple[int, int, int]] = []
     pos = 0
+    size = 0
     n = len(text)
     for m in _SPECIAL.finditer(text):
         i = m.start()
         if i > pos:  # a plain ASCII run maps one to one
+            segments.append((size, pos, 1))
             out.append(text[pos:i])
-            offsets.extend(range(pos, i))
+            size += i - pos
         ch = text[i]
         if ch == "\r":
-            if not (i + 1 < n and text[i + 1] == "\n"):
-                out.append("\n")
-                offsets.append(i)
+            mapped = "" if (i + 1 < n and text[i + 1] == "\n") else "\n"
         else:
             mapped = _char_map(ch)
+        if mapped:
+            segments.append((size, i, 1 if len(mapped) == 1 else 0))
             out.append(mapped)
-            offsets.extend([i] * len(mapped))
+            size += len(mapped)
         pos = i + 1
     if pos < n:
+        segments.append((size, pos, 1))
         out.append(text[pos:])
-        offsets.extend(range(pos, n))
     first = "".join(out)
     # Second pass: strip markup by blanking it (keeps offsets one-to-one).
     if not _MARKUP_HINT.search(first):
-        return Normalised(first, offsets, n)
+        return Normalised(first, segments, n)
     chars = list(first)
     for m in _MARKUP.finditer(first):
         for k in range(m.start(), m.end()):
             if chars[k] != "\n":
                 chars[k] = " "
-    return Normalised("".join(chars), offsets, n)
+    return Normalised("".join(chars), segments, n)
 
 
 _MARKUP_HINT = re.compile(r"[<#*`]|^[ \t]*[-=]{3,}", re.M)

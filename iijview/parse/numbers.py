@@ -28,9 +28,6 @@ NUMBER_RE = re.compile(
 )
 
 
-_TRUNCATED = re.compile(r",\d{1,2}$")
-
-
 @dataclass(frozen=True)
 class Number:
     """A number as printed: its value (sign applied, unscaled) or None, and how it reads."""
@@ -65,7 +62,8 @@ def _from_match(m: re.Match, raw: str) -> Number:
         closed, suffix = True, "%"
     if opened != closed:
         return Number(raw, None, "unreadable")
-    if _TRUNCATED.search(body):
+    comma = body.rfind(",")
+    if comma >= 0 and len(body) - comma <= 3:  # '165,26': a truncated last group
         return Number(raw, None, "unreadable")
     digits = body.replace(",", "").replace(":", "")
     try:

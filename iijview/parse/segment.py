@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from iijview.parse.tokens import Tok
@@ -46,7 +47,11 @@ class RawTable:
 
 def is_prose(tok: Tok) -> bool:
     """True for a text token that reads as a sentence rather than a row label."""
-    t = tok.text
+    return _prose_text(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True
     words = t.split()
@@ -56,8 +61,7 @@ def is_prose(tok: Tok) -> bool:
         return True
     if len(words) < 6:
         return False
-    ends = [m for m in _SENTENCE_END.finditer(t) if not _ABBREVIATION.search(t, 0, m.start() + 2)]
-    return bool(ends)
+    return any(not _ABBREVIATION.search(t, 0, m.start() + 2) for m in _SENTENCE_END.finditer(t))
 
 
 def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:
