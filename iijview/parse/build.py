@@ -67,7 +67,10 @@ def _period_list(slots: list[HeaderSlot], table: RawTable, needed: int, doc: Doc
     found = [s.period for s in slots if s.kind == "period" and s.period]
     if len(found) >= needed:
         return found
-    before = " ".join(t.text for t in table.before) + " " + doc.text[max(0, table.start - 400):table.start]
+    before = " ".join(t.text for t in table.before)
+    lookback = doc.text[max(0, table.start - 400):table.start]
+    if periods.DURATION_RE.search(lookback) or re.search(r"\bAs of\b", lookback):
+        before += " " + lookback  # a subtitle cut off from its table by a heading
     candidates = list(found)
     subtitle = subtitle_periods(before)
     months = {p.months for p in found if p} or {p.months for p in subtitle}
@@ -173,6 +176,13 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
     slot_at = {s.cell: s for s in slots if s.cell >= 0 and s.kind == "period"}
     change_at = {s.cell: s for s in slots if s.cell >= 0 and s.kind == "change"}
     unit_at = {c: u for u, c in unit_list if c >= 0}
+    usd_cells = [c for c in value_cells if unit_at.get(c, base_unit)[0] == "USD"]
+    if usd_cells and any(c in slot_at for c in usd_cells):
+        # Period headings printed over fewer cells than the unit headings (a USD column in between):
+        # give the yen columns the periods in order; the USD column translates the latest.
+        ordered = [s for s in slots if s.kind == "period"]
+        yen = [c for c in value_cells if c not in usd_cells]
+        slot_at = {c: s for c, s in zip(yen, ordered)}
     needed = [c for c in value_cells if c not in slot_at and c not in change_at and not _cell_is_change(rows, c)
               and unit_at.get(c, base_unit)[0] != "USD"]
     fallback = _period_list([s for s in slots if s.kind == "period"], table,

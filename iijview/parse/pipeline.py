@@ -159,6 +159,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
     out: list[Statement] = []
     prev: RawTable | None = None
     prev_st: Statement | None = None
+    carry = ""
     major = ("balance_sheet", "income_statement", "cash_flows", "segments", "comprehensive_income", "equity_changes")
     for table in tables:
         lo = prev.end if prev else 0
@@ -168,7 +169,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         last_major = max([p for p, s in heads if s in major and p < table.start] or [-1])
         quarterly = any(last_major < m < table.start for m in three_marks)
         cumulative = not modern and not quarterly
-        sid = named[-1] if named else ""
+        sid = named[-1] if named else carry
+        carry = ""
         if not named and prev_st is not None and not any(c.member for c in prev_st.columns):
             cols, how = columns_for(table, rows, doc, prev_st.id, cumulative)
             if not table.header or _compatible(cols, prev_st.columns):
@@ -176,6 +178,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
                 add_rows(prev_st, rows, prev_st.columns if not table.header else cols, how, doc)
                 prev = table
                 continue
+        if not sid and re.search(r"\bDividends? per Shares?\b", " ".join(t.text for t in table.before)):
+            sid = "dividends"  # a dividend table printed again (e.g. restated for a stock split)
         if not sid:
             inherited = prev_st.id if prev_st else ""
             best, score = _classify(rows, _SUMMARY_IDS)
@@ -200,6 +204,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         if st is not None and _worth_keeping(st):
             out.append(st)
             prev_st = st
+        elif named:
+            carry = sid  # the heading names the next table, not this scrap
         prev = table
     out.extend(prose_statements(text, doc, heads, modern))
     out.sort(key=lambda st: st.line)
@@ -231,6 +237,14 @@ def _same_periods(a: RawTable | None, b: RawTable) -> bool:
     pa = [t.text.lower().split() for t in a.header if t.kind in ("date", "code", "range")]
     pb = [t.text.lower().split() for t in b.header if t.kind in ("date", "code", "range")]
     return pa == pb
+
+
+def _contracts_at_dates(statements: list[Statement]) -> None:
+    """Contract and subscription counts are balances at a date, even under a '3Q12' heading."""
+    for st in statements:
+        if st.id == "contracts":
+            st.columns = [replace(c, period=Period(c.period.end, 0, c.period.forecast)) if c.period else c
+                          for c in st.columns]
 
 
 def _mark_forecasts(statements: list[Statement], current: Period | None) -> None:
@@ -284,6 +298,7 @@ def parse_bytes(data: bytes, name: str) -> Release:
         if not re.search(r"Internet Initiative Japan|\bIIJ\b", work):
             raise ReleaseError(f"{label}: this is not an IIJ earnings release (no IIJ statements were found).")
         raise ReleaseError(f"{label}: no statement tables could be read from this release.")
+    _contracts_at_dates(statements)
     _mark_forecasts(statements, doc.release_period)
     _name_statements(statements)
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),

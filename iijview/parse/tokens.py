@@ -175,7 +175,7 @@ def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
             return True  # the day of a date whose month was cut off ('mber 31, 2012')
     if len(t) == 4 and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
         return True
-    if num.unit == "Gbps" or "bps" in after[:4]:
+    if "bps" in t or "bps" in after[:4]:
         if _BANDWIDTH_WORD.search(t) and not _DECIMAL.search(t):
             return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
     if num.unit == "JPY":

@@ -21,9 +21,11 @@ def measure_names() -> tuple[str, ...]:
 
 
 def is_transposed(rows: list[Row]) -> bool:
-    """True when most value rows are labelled by a period."""
+    """True when the table prints periods as row labels: most value rows, or its first one."""
     value_rows = [r for r in rows if r.values]
-    return bool(value_rows) and sum(1 for r in value_rows if r.period_label) * 2 > len(value_rows)
+    if not value_rows:
+        return False
+    return value_rows[0].period_label or sum(1 for r in value_rows if r.period_label) * 2 > len(value_rows)
 
 
 def _patterns(table: RawTable, rows: list[Row]) -> list[list[str]]:
@@ -60,8 +62,8 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     if len(names) != n_measures:
         doc.findings.append(Finding(
             "unnamed_columns", f"Line {value_rows[0].line}: {n_measures} measures but {len(names)} headings could "
-            "be read; the measures are numbered.", line=value_rows[0].line))
-        names = (names + [f"Measure {i + 1}" for i in range(n_measures)])[:n_measures]
+            "be read; the measures are numbered rather than guessed.", line=value_rows[0].line))
+        names = [f"Measure {i + 1}" for i in range(n_measures)]  # partial names would be misplaced
     unit = _unit(table, doc, statement_id)
     has_pct = "pct" in pattern
     cols: list[Column] = []
