@@ -102,10 +102,6 @@ def _canonical(statement_id: str, key: str, section: str) -> str:
     return ""
 
 
-def items_for(statement_id: str) -> list[dict]:
-    """Item entries that apply to a statement (for classifying an untitled table)."""
-    return [e for e in _items() if statement_id in e["statements"]]
-
 
 @lru_cache(maxsize=1)
 def _headings_by_initial() -> dict[str, tuple[str, ...]]:

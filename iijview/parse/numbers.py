@@ -90,10 +90,3 @@ def _unreadable_or_none(raw: str, t: str) -> Number | None:
 def from_match(m: re.Match) -> Number:
     """The Number of a match of a pattern that embeds NUMBER_RE's named groups."""
     return _from_match(m, m.group(0))
-
-
-def find_numbers(text: str, start: int = 0, end: int | None = None):
-    """Yield (match, Number) for each number token in text[start:end]."""
-    end = len(text) if end is None else end
-    for m in NUMBER_RE.finditer(text, start, end):
-        yield m, _from_match(m, m.group(0))

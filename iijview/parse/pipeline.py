@@ -231,13 +231,6 @@ def _compatible(cols, prev) -> bool:
     return True
 
 
-def _same_periods(a: RawTable | None, b: RawTable) -> bool:
-    if a is None:
-        return False
-    pa = [t.text.lower().split() for t in a.header if t.kind in ("date", "code", "range")]
-    pb = [t.text.lower().split() for t in b.header if t.kind in ("date", "code", "range")]
-    return pa == pb
-
 
 def _contracts_at_dates(statements: list[Statement]) -> None:
     """Contract and subscription counts are balances at a date, even under a '3Q12' heading."""

@@ -78,8 +78,6 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                 segments[-1] = (ln, text + " " + line[1], start)
             else:
                 segments.append(line)
-        if raw.values and not segments and rows and rows[-1].heading is False and not rows[-1].values:
-            segments = []
         own = segments.pop() if (raw.values and segments) else None
         for ln, text, start in segments:
             heads, rest = labels.split_headings(text)

@@ -246,20 +246,6 @@ def _number_starts_label(tokens: list[Tok], i: int, pending: list[Tok]) -> bool:
     return tokens[i + 2].kind == "num" and tokens[i + 2].line == t.line
 
 
-def _line_has_tab(tokens: list[Tok], j: int) -> bool:
-    """True when the line of tokens[j] contains a tab (tab-separated layout)."""
-    k = j
-    while k >= 0 and tokens[k].kind != "nl":
-        if tokens[k].kind == "tab":
-            return True
-        k -= 1
-    k = j
-    while k < len(tokens) and tokens[k].kind != "nl":
-        if tokens[k].kind == "tab":
-            return True
-        k += 1
-    return False
-
 
 def _header_run(tokens: list[Tok], i: int, cell: int) -> tuple[int, list[Tok], list[int]]:
     """Collect consecutive header tokens from i (allowing line breaks, tabs and header words)."""
