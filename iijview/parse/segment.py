@@ -92,6 +92,7 @@ def _is_header_text(tok: Tok) -> bool:
         return False
     return bool(re.fullmatch(
         r"(?:\(?Unaudited\)?|Results?|Targets?|\(?forecast\)?|\(?Forecast\)?|%\s*of\s*Revenues"
+        r"|(?:Thousands|Millions|Billions)\s+of"
         r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and)"
         r"(?:\s+(?:Results?|Targets?|%\s*of\s*Revenues))*", t, re.I))
 
@@ -287,6 +288,6 @@ def _same_header(a: list[Tok], b: list[Tok]) -> bool:
 
 def _flush_heading_text(cur: RawTable, pending: list[Tok]) -> None:
     """Text between a table's rows and its repeated header is kept as a heading row."""
-    text = [p for p in pending if p.kind == "text"]
+    text = [p for p in pending if p.kind == "text" and not _is_header_text(p)]
     if text:
         cur.rows.append(RawRow(label=text, values=[]))
