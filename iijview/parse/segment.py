@@ -23,7 +23,6 @@ class RawRow:
     label: list[Tok]
     values: list[Tok]
     cells: list[int] = field(default_factory=list)   # tab cell index of each value (-1 if none)
-    label_cell: int = -1
     period_label: bool = False                        # the label is a period (TSE tables print periods as rows)
 
     @property
@@ -183,9 +182,6 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 cell = run_cells[-1] if run_cells else cell
                 i = j
                 continue
-            if cur is not None and cur.rows and all(r.kind in ("chg", "unit") for r in run):
-                # a stray '%' or 'YoY' inside a table: treat as text
-                pass
             for r in run:
                 pending.append(Tok("text", r.start, r.end, r.text, r.line))
             i = j
@@ -223,10 +219,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 pending_label = [p for p in pending if p.line == t.line]
             else:
                 pending_label = pending
-            label_cell = -1
-            if pending_label:
-                label_cell = 0
-            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, label_cell=label_cell))
+            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells))
             pending = []
             i = j
             continue

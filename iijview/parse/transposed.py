@@ -67,43 +67,31 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     unit = _unit(table, doc, statement_id)
     has_pct = "pct" in pattern
     cols: list[Column] = []
-    row_cols: list[tuple[Row, str, str]] = []
-    seen: dict[str, int] = {}
+    row_cols: list[tuple[Row, str, str, bool]] = []
     for r in value_rows:
         p = periods.period_in(r.label)
-        if p and ("forecast" in r.label.lower() or any(c.period == p for c in cols)):
+        # a forecast row is named so, or is the second row printed for the same year
+        forecast = bool(re.search(r"forecast|target", r.label, re.I)) or \
+            (p is not None and any(c.period == p for c in cols))
+        if p and forecast:
             p = type(p)(p.end, p.months, True)
-        base = p.label() if p else r.label
-        n = seen.get(base, 0)
-        seen[base] = n + 1
         key = f"p{len(cols)}"
         cols.append(Column(key, p, unit[0], unit[1], header=r.label))
         ckey = ""
         if has_pct:
             ckey = key + "chg"
             cols.append(Column(ckey, p, "%", 1, role="change", header="YoY %"))
-        row_cols.append((r, key, ckey))
+        row_cols.append((r, key, ckey, forecast))
     items: list[LineItem] = []
     for name in names:
         items.append(LineItem(label=name, item=labels.canonical_item(statement_id, name, ""),
                               line=value_rows[0].line))
-    seen_periods: set = set()
-    for r, key, ckey in row_cols:
+    for r, key, ckey, forecast in row_cols:
         vals = list(r.values)
-        slots = pattern
-        p = periods.period_in(r.label)
-        repeated = p is not None and (p.end, p.months) in seen_periods
-        if p is not None:
-            seen_periods.add((p.end, p.months))
-        if len(vals) < len(pattern):
-            # A forecast row (named so, or the second row of the same year) fills the last measures
-            # (year-end, total); an actual row fills the first ones.
-            forecast = bool(re.search(r"forecast|target", r.label, re.I)) or repeated
-            slots = pattern[len(pattern) - len(vals):] if forecast else pattern[:len(vals)]
-        mi = -1
-        if len(vals) < len(pattern) and forecast:
-            mi = sum(1 for k in pattern[:len(pattern) - len(vals)] if k == "value") - 1
-        for slot, tok in zip(slots, vals):
+        # A short forecast row fills the last measures (year-end, total); an actual row the first ones.
+        start = len(pattern) - len(vals) if forecast and len(vals) < len(pattern) else 0
+        mi = sum(1 for k in pattern[:start] if k == "value") - 1
+        for slot, tok in zip(pattern[start:], vals):
             if slot == "value":
                 mi += 1
                 if 0 <= mi < len(items):
