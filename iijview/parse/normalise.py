@@ -4,19 +4,23 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Footnote markers printed as superscripts; NFKC would turn them into digits that look like values.
 _SUPERSCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u200b", "\ufeff"}
 _DASHES = {"\u2013": "-", "\u2212": "-", "\uff0d": "-"}
-# Markup that conversions leave behind: HTML tags, markdown headings, emphasis and table rules.
-_MARKUP = re.compile(
+# Markup that conversions leave behind: HTML tags and emphasis, then markdown headings, table rules
+# and code fences (line-anchored). Two patterns scan far faster than one alternation of both kinds.
+_INLINE_MARKUP = re.compile(
     r"</?(?:u|b|i|em|strong|span|sup|sub|br|p|div|ul|li|font)\b[^>\n]*>"
-    r"|^\s{0,3}#{1,6}[ \t]+"
-    r"|\*\*|(?<![\w*])\*(?=[A-Z(][^*\n]*\*(?!\d))|(?<=[\w).])\*(?![\d)*])"
-    r"|^[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})*[ \t]*$"
-    r"|^[ \t]*```[^\n]*$",
+    r"|\*\*|\*(?<![\w*]\*)(?=[A-Z(][^*\n]*\*(?!\d))|\*(?<=[\w).]\*)(?![\d)*])"
+)
+_LINE_MARKUP = re.compile(
+    r"^(?:\s{0,3}#{1,6}[ \t]+"
+    r"|[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})*[ \t]*$"
+    r"|[ \t]*```[^\n]*$)",
     re.MULTILINE,
 )
 
@@ -57,6 +61,7 @@ class Normalised:
         return self.original_offset(start), self.original_offset(last) + 1
 
 
+@lru_cache(maxsize=4096)
 def _char_map(ch: str) -> str:
     """The normalised form of one character."""
     if ch in _SUPERSCRIPTS:
@@ -77,45 +82,60 @@ def _char_map(ch: str) -> str:
     return out
 
 
-_SPECIAL = re.compile(r"[^\x00-\x7f]|[\r|]")
+_SPECIAL_CHARS = re.compile(r"[^\x00-\x0c\x0e-\x7b\x7d-\x7f]")  # non-ASCII, CR and '|'
 
 
 def normalise(text: str) -> Normalised:
     """Return the normalised text: NFKC, one space kind, no markup, LF line ends, offsets kept."""
-    out: list[str] = []
-    segments: list[tuple[int, int, int]] = []
-    pos = 0
-    size = 0
     n = len(text)
-    for m in _SPECIAL.finditer(text):
+    out: list[str] = []
+    # Characters replaced by exactly one character keep offsets one-to-one: only the others start segments.
+    segments: list[tuple[int, int, int]] = [(0, 0, 1)] if n else []
+    pos = size = 0
+    for m in _SPECIAL_CHARS.finditer(text):
         i = m.start()
-        if i > pos:  # a plain ASCII run maps one to one
-            segments.append((size, pos, 1))
-            out.append(text[pos:i])
-            size += i - pos
         ch = text[i]
         if ch == "\r":
             mapped = "" if (i + 1 < n and text[i + 1] == "\n") else "\n"
         else:
             mapped = _char_map(ch)
-        if mapped:
-            segments.append((size, i, 1 if len(mapped) == 1 else 0))
-            out.append(mapped)
-            size += len(mapped)
+        if mapped == ch:
+            continue
+        out.append(text[pos:i])
+        size += i - pos
+        out.append(mapped)
         pos = i + 1
-    if pos < n:
-        segments.append((size, pos, 1))
-        out.append(text[pos:])
-    first = "".join(out)
-    # Second pass: strip markup by blanking it (keeps offsets one-to-one).
-    if not _MARKUP_HINT.search(first):
-        return Normalised(first, segments, n)
-    chars = list(first)
-    for m in _MARKUP.finditer(first):
-        for k in range(m.start(), m.end()):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return Normalised("".join(chars), segments, n)
+        if len(mapped) != 1:
+            if mapped:
+                segments.append((size, i, 0))
+            size += len(mapped)
+            if pos < n:
+                segments.append((size, pos, 1))
+        else:
+            size += 1
+    out.append(text[pos:])
+    return Normalised(_blank_markup("".join(out)), segments, n)
 
 
+def _blank_markup(text: str) -> str:
+    """Markup turned into spaces (line breaks kept), so offsets stay one-to-one."""
+    if not _MARKUP_HINT.search(text):
+        return text
+    spans = sorted([m.span() for m in _INLINE_MARKUP.finditer(text)] + [m.span() for m in _LINE_MARKUP.finditer(text)])
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in spans:
+        a = max(a, pos)
+        if b <= a:
+            continue
+        out.append(text[pos:a])
+        out.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _MARKUP_HINT = re.compile(r"[<#*`]|^[ \t]*[-=]{3,}", re.M)
