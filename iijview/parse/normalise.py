@@ -38,8 +38,8 @@ class Normalised:
 
     def original_offset(self, pos: int) -> int:
         """Offset in the original text of the normalised character at pos."""
-        if not self.segments:
-            return 0
+        if len(self.segments) < 2:
+            return self.segments[0][1] + pos if self.segments else 0
         i = bisect.bisect_right(self._starts, pos) - 1
         start, orig, stride = self.segments[max(i, 0)]
         return orig + (pos - start) * stride

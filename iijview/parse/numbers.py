@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 NIL_TOKENS = frozenset({"-", "—", "―", "_", "–", "─", "--"})
 
@@ -28,8 +28,7 @@ NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number as printed: its value (sign applied, unscaled) or None, and how it reads."""
 
     text: str
@@ -53,30 +52,36 @@ def parse_number(token: str) -> Number | None:
     return _from_match(m, raw)
 
 
+_NEGATIVE_PREFIXES = frozenset({"-", "△", "▲", "Δ"})
+
+
 def _from_match(m: re.Match, raw: str) -> Number:
-    prefix = (m.group("prefix") or "").strip()
-    opened, closed = bool(m.group("open")), bool(m.group("close"))
-    suffix = (m.group("suffix") or "").strip()
-    body = m.group("body")
-    if suffix == ")%":
-        closed, suffix = True, "%"
-    if opened != closed:
+    prefix, opened, body, closed, suffix = m.group("prefix", "open", "body", "close", "suffix")
+    if suffix:
+        suffix = suffix.strip()
+        if suffix == ")%":
+            closed, suffix = ")", "%"
+    if bool(opened) != bool(closed):
         return Number(raw, None, "unreadable")
     comma = body.rfind(",")
     if comma >= 0 and len(body) - comma <= 3:  # '165,26': a truncated last group
         return Number(raw, None, "unreadable")
-    digits = body.replace(",", "").replace(":", "")
+    digits = body.replace(",", "").replace(":", "") if ("," in body or ":" in body) else body
     try:
         value = float(digits)
     except ValueError:
         return Number(raw, None, "unreadable")
-    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
-    negative = opened or prefix in ("-", "△", "▲", "Δ")
-    if negative:
+    dot = digits.find(".")
+    decimals = len(digits) - dot - 1 if dot >= 0 else 0
+    if opened or (prefix and prefix.strip() in _NEGATIVE_PREFIXES):
         value = -value
     if value == 0:
         value = 0.0
-    unit = "%" if suffix == "%" else ("Gbps" if suffix == "Gbps" else ("JPY" if prefix.startswith("JPY") else ""))
+    unit = ""
+    if suffix:
+        unit = "%" if suffix == "%" else ("Gbps" if suffix == "Gbps" else "")
+    elif prefix and prefix.startswith("JPY"):
+        unit = "JPY"
     return Number(raw, value, "parsed", decimals, unit)
 
 

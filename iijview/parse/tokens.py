@@ -10,21 +10,21 @@ from iijview.parse.units import UNIT_RE
 
 _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 
-# Order matters: the longest, most specific header forms first, numbers last.
+# Order matters: the longest, most specific header forms first, numbers last. Each alternative is
+# guarded by the characters it can start with (case-sensitively), which keeps the scan fast.
 SPECIAL_RE = re.compile(
-    # Cheap guard first: every token starts with a digit, a sign, a bracket, a tab/newline or a capital.
-    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─]|\b[A-Z]))(?:"
+    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─]|\b[ABCDFJMNOSTUY]))(?:"
     r"(?P<tab>\t)|(?P<nl>\n)"
-    rf"|(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
-    r"|(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
-    rf"|(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
-    rf"|(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
-    r"|(?P<dur>\b(?:Three|Six|Nine|Twelve)[\s-]+Months?\s+(?:Ended|Ending)\b)"
-    r"|(?P<fy>\bFiscal\s+Year\s+(?:Ended|Ending)\b)"
-    r"|(?P<asof>\bAs\s+of\b)"
-    rf"|(?P<unit>{UNIT_RE.pattern})"
-    r"|(?P<chg>\bYoY\s*%?\s*Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
-    r"|(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※))",
+    rf"|(?-i:(?=[\d(+\-△Δ▲—―_–─J]))(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
+    r"|(?-i:(?=[1-4F]))(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
+    rf"|(?-i:(?=\())(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
+    rf"|(?-i:(?=[ADFJMNOS]))(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
+    r"|(?-i:(?=[TSN]))(?P<dur>\b(?:Three|Six|Nine|Twelve)[\s-]+Months?\s+(?:Ended|Ending)\b)"
+    r"|(?-i:(?=F))(?P<fy>\bFiscal\s+Year\s+(?:Ended|Ending)\b)"
+    r"|(?-i:(?=A))(?P<asof>\bAs\s+of\b)"
+    rf"|(?-i:(?=[TMBJU(]))(?P<unit>{UNIT_RE.pattern})"
+    r"|(?-i:(?=[YC%]))(?P<chg>\bYoY\s*%?\s*Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
+    r"|(?-i:(?=[*※(^]))(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※))",
     re.VERBOSE | re.IGNORECASE,
 )
 # Case-insensitive matching above is right for headers, but not for number suffixes like Gbps.
@@ -61,9 +61,9 @@ class LineIndex:
 
 
 # Words after which a number is part of a label: "IFRS 16", "ASU 2016-01", "Note 2", "page 9".
-_LABEL_NUMBER_AFTER = re.compile(r"(?:IFRS|IAS|ASU|Topic|Note|No\.|page|Form|Article|Subtopic|over|than)\s*$", re.I)
+_LABEL_NUMBER_AFTER = ("ifrs", "ias", "asu", "topic", "note", "no.", "page", "form", "article", "subtopic", "over", "than")
 # Words after a number that make it part of a label: "75,520,000 shares; issued", "JPY 123 thousand".
-_LABEL_NUMBER_BEFORE = re.compile(r"^\s*(?:shares\b|thousand\b|million\b|billion\b|and\s+(?:JPY\s*)?[\d,]+\s+(?:shares|thousand)|ATMs\b|personnel\b|days\b|months\b|years\b)")
+_LABEL_NUMBER_BEFORE = re.compile(r"\s*(?:shares\b|thousand\b|million\b|billion\b|and\s+(?:JPY\s*)?[\d,]+\s+(?:shares|thousand)|ATMs\b|personnel\b|days\b|months\b|years\b)")
 
 
 def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -73,6 +73,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     pos = start
     line = lines.line_of(start)
     append = out.append
+    from_match = numbers.from_match
     carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
     for m in SPECIAL_RE.finditer(text, start, end):
         kind = m.lastgroup
@@ -80,7 +81,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if carry:
             line += carry
             carry = 0
-        if a > pos:
+        if a > pos and not text[pos:a].isspace():
             _add_text(out, text, pos, a, line)
         pos = b
         if kind == "nl":
@@ -102,7 +103,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
                     continue
                 num = numbers.Number(tok_text, None, "nil")
             else:
-                num = numbers.from_match(m)
+                num = from_match(m)
             if _is_label_number(text, a, b, num):
                 _add_text(out, text, a, b, line)
                 continue
@@ -141,11 +142,11 @@ def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
     if not stripped:
         return
     # Strip outer spaces so spans point at the words.
-    a += len(chunk) - len(chunk.lstrip())
+    a += chunk.index(stripped)
     b = a + len(stripped)
     if out:
         prev = out[-1]
-        if prev.kind == "text" and not text[prev.end:a].strip(" "):
+        if prev.kind == "text" and (prev.end == a or not text[prev.end:a].strip(" ")):
             out[-1] = Tok("text", prev.start, b, text[prev.start:b], prev.line)
             return
     out.append(Tok("text", a, b, stripped, line))
@@ -163,24 +164,23 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 
 def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
     """True when a number belongs to the words around it rather than to a value column."""
-    after = text[b:b + 40]
-    if _LABEL_NUMBER_BEFORE.match(after):
+    if _LABEL_NUMBER_BEFORE.match(text, b, b + 40):
         return True
     before = text[max(0, a - 12):a]
     t = num.text
     if len(t) <= 2 and _DAY.fullmatch(t):
         if _MONTH_BEFORE.search(before):
             return True  # a date cut off after its day ('December 3')
-        if _YEAR_AFTER.match(after):
+        if _YEAR_AFTER.match(text, b, b + 40):
             return True  # the day of a date whose month was cut off ('mber 31, 2012')
     if len(t) == 4 and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
         return True
-    if "bps" in t or "bps" in after[:4]:
+    if "bps" in t or "bps" in text[b:b + 4]:
         if _BANDWIDTH_WORD.search(t) and not _DECIMAL.search(t):
             return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
-    if num.unit == "JPY":
+    if num.unit == "JPY" or num.unit == "%" or before.endswith("\t"):
         return False
-    return num.unit != "%" and not before.endswith("\t") and bool(_LABEL_NUMBER_AFTER.search(before))
+    return before.rstrip().lower().endswith(_LABEL_NUMBER_AFTER)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z,']*)[ ]*$")
