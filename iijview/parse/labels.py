@@ -166,14 +166,17 @@ def is_heading_text(text: str) -> bool:
     return any(low == h.lower() for h in section_headings()) or (t.isupper() and len(t.split()) <= 6)
 
 
+_DATE_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December)\s+\d{1,2},")
+
+
 def starts_continuation(text: str) -> bool:
     """True when a line of label text continues the line before it (lower-case start or a connective)."""
     t = text.strip()
     if not t:
         return False
     first = t.split()[0].strip(",;")
-    if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                r"\s+\d{1,2},", t):
+    if _DATE_START.match(t):
         return True  # "September 30, 2017, respectively": the end of a date list in a label
     return t[0].islower() or first.lower() in CONNECTIVES or t[0] in "(&"
 
@@ -186,8 +189,7 @@ _NEW_LABEL = re.compile(r"(?<=[\s,;])(?=[A-Z][A-Za-z])")
 def starts_lowercase_or_date(text: str) -> bool:
     """True for text that can only be the end of a label above: 'at March 31, ...', 'September 30, 2017, ...'."""
     t = text.strip()
-    return bool(t) and (t[0].islower() or bool(re.match(
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},", t)))
+    return bool(t) and (t[0].islower() or bool(_DATE_START.match(t)))
 
 
 def split_continuation(text: str) -> tuple[str, str]:

@@ -36,28 +36,27 @@ class Normalised:
     segments: list[tuple[int, int, int]]
     original_length: int
 
+    def __post_init__(self) -> None:
+        self._starts = [seg[0] for seg in self.segments]
+
     def original_offset(self, pos: int) -> int:
         """Offset in the original text of the normalised character at pos."""
-        if len(self.segments) < 2:
-            return self.segments[0][1] + pos if self.segments else 0
+        segments = self.segments
+        if len(segments) < 2:
+            return segments[0][1] + pos if segments else 0
         i = bisect.bisect_right(self._starts, pos) - 1
-        start, orig, stride = self.segments[max(i, 0)]
+        start, orig, stride = segments[i if i > 0 else 0]
         return orig + (pos - start) * stride
-
-    @property
-    def _starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts_cache")
-        if starts is None:
-            starts = [seg[0] for seg in self.segments]
-            self.__dict__["_starts_cache"] = starts
-        return starts
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        if not self.text:
+        size = len(self.text)
+        if not size:
             return 0, 0
-        start = min(max(start, 0), len(self.text) - 1)
-        last = min(max(end - 1, start), len(self.text) - 1)
+        start = min(max(start, 0), size - 1)
+        last = min(max(end - 1, start), size - 1)
+        if len(self.segments) < 2:  # nothing changed length: offsets are the original ones
+            return start, last + 1
         return self.original_offset(start), self.original_offset(last) + 1
 
 

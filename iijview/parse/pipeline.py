@@ -48,13 +48,11 @@ def _heading_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, re.Pa
 
 
 # Running page furniture: "-16 -", "113 1H FY2017", "-6- I1J 1H FY2017".
-_FOOTER = re.compile(r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-?[ \t]*)?(?:[\w\[\]|]{1,5}[ \t]+(?:[1-4]Q|[12]H|FY)[ \t]*(?:FY)?[ \t]*\d{4})?[ \t]*$", re.M)
+_FOOTER = re.compile(r"^[ \t]*(?=[^\s])(?:-[ \t]*\d{1,3}[ \t]*-?[ \t]*)?(?:[\w\[\]|]{1,5}[ \t]+(?:[1-4]Q|[12]H|FY)[ \t]*(?:FY)?[ \t]*\d{4})?[ \t]*$", re.M)
 
 
 def _blank_footers(text: str) -> str:
-    def blank(m: re.Match) -> str:
-        return " " * len(m.group(0)) if m.group(0).strip() else m.group(0)
-    return _FOOTER.sub(blank, text)
+    return _FOOTER.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def find_headings(text: str) -> list[tuple[int, str]]:
@@ -119,12 +117,16 @@ def _standard(text: str) -> str:
     return "IFRS" if ifrs > gaap else "U.S. GAAP"
 
 
+_FIGURE = re.compile(r"\d[\d,]{4,}")
+
+
 def _layout(text: str) -> str:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
         return ""
     tabbed = sum(1 for ln in lines if "\t" in ln)
-    collapsed = sum(1 for ln in lines if len(re.findall(r"\d[\d,]{4,}", ln)) > 30)
+    # a table flattened onto one line: more than 30 figures (which needs at least 185 characters)
+    collapsed = any(len(_FIGURE.findall(ln)) > 30 for ln in lines if len(ln) >= 185)
     if re.search(r"Unit\s*:\s*JPY|% of Revenues|Agenda", text):
         return "slides"
     if tabbed > len(lines) * 0.2:

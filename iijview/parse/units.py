@@ -30,6 +30,8 @@ def unit_of(text: str) -> tuple[str, int] | None:
 _PER_SHARE = re.compile(r"per\s+(?:share|ADS)|earnings\s+per|dividends?\s+per", re.I)
 _SHARES = re.compile(r"\((?:shares|ADSs)\)|number\s+of\s+(?:shares|ADS)|weighted[- ]average\s+number", re.I)
 
+_BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
+
 
 def row_unit(label: str) -> tuple[str, int] | None:
     """Unit override a row label carries: per-share amounts, share counts, bandwidth."""
@@ -37,6 +39,6 @@ def row_unit(label: str) -> tuple[str, int] | None:
         return "JPY/share", 1
     if _SHARES.search(label):
         return "shares", 1
-    if re.search(r"\(Gbps\)|bandwidth", label, re.I):
+    if _BANDWIDTH.search(label):
         return "Gbps", 1
     return None
