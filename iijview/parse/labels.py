@@ -63,15 +63,18 @@ _KEY_DASH = re.compile(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+")
 @lru_cache(maxsize=16384)
 def clean_label(text: str) -> str:
     """A label as printed with OCR noise, stray quotes and spacing cleaned."""
-    t = _SPACES.sub(" ", text).strip()
-    t = _IIJ_OCR.sub("IIJ", t)
+    t = " ".join(text.split())
+    if "1" in t or "J" in t:  # every OCR form of 'IIJ' has one of these
+        t = _IIJ_OCR.sub("IIJ", t)
     for bad, good in _OCR_WORDS.items():
         if bad in t:
             t = t.replace(bad, good)
     t = _SPACE_BEFORE.sub(r"\1", t)
-    t = _SPACE_AFTER.sub(r"\1", t)
+    if "(" in t:
+        t = _SPACE_AFTER.sub(r"\1", t)
     t = _LEADING_JUNK.sub("", t)
-    t = _TRAILING_DASH.sub("", t)
+    if t.endswith(("-", "—")):
+        t = _TRAILING_DASH.sub("", t)
     return t.strip(" \"'")
 
 
@@ -79,7 +82,8 @@ def clean_label(text: str) -> str:
 def label_key(label: str) -> str:
     """Lower-case matching form of a label: dashes and colons to spaces, spacing collapsed."""
     t = label.lower().replace("’", "'")
-    t = _KEY_DASH.sub(" ", t)
+    if "-" in t or "—" in t or "–" in t:
+        t = _KEY_DASH.sub(" ", t)
     t = t.replace(":", " ")
     return _SPACES.sub(" ", t).strip(" .")
 
@@ -91,9 +95,12 @@ def canonical_item(statement_id: str, label: str, section: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _canonical(statement_id: str, key: str, section: str) -> str:
-    for e in _items():
-        if e["statements"] and statement_id not in e["statements"]:
-            continue
+    entries, combined = _items_for(statement_id)
+    m = combined.fullmatch(key)
+    if m is None:
+        return ""
+    # The first entry whose label matches wins, unless its section rule rejects the row.
+    for e in entries[int(m.lastgroup[1:]):]:
         if not e["label"].fullmatch(key):
             continue
         if e["section"] is not None and not e["section"].fullmatch(section):
@@ -101,6 +108,13 @@ def _canonical(statement_id: str, key: str, section: str) -> str:
         return e["item"]
     return ""
 
+
+@lru_cache(maxsize=64)
+def _items_for(statement_id: str) -> tuple[list[dict], re.Pattern]:
+    """The item entries that apply in a statement, and one pattern that finds the first whose label matches."""
+    entries = [e for e in _items() if not e["statements"] or statement_id in e["statements"]]
+    combined = "|".join(f"(?P<e{i}>{e['label'].pattern})" for i, e in enumerate(entries)) or "(?!)"
+    return entries, re.compile(combined, re.I)
 
 
 @lru_cache(maxsize=1)

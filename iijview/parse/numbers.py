@@ -94,4 +94,11 @@ def _unreadable_or_none(raw: str, t: str) -> Number | None:
 
 def from_match(m: re.Match) -> Number:
     """The Number of a match of a pattern that embeds NUMBER_RE's named groups."""
-    return _from_match(m, m.group(0))
+    raw = m.group(0)
+    plain = raw.replace(",", "")
+    if plain.isdigit():  # the common form, digits and separators only: read without the groups
+        comma = raw.rfind(",")
+        if comma >= 0 and len(raw) - comma <= 3:  # '165,26': a truncated last group
+            return Number(raw, None, "unreadable")
+        return Number(raw, float(plain), "parsed")
+    return _from_match(m, raw)

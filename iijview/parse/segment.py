@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 
 from iijview.parse.tokens import Tok
 
-_PROSE_WORDS = re.compile(
-    r"\b(?:was|were|is|has|have|had|which|mainly|because|please|refer|shown|"
-    r"calculated|represents?|announced|conducted|includes|included|summarizes|following)\b", re.I)
-_PROSE_SHORT = re.compile(r"\b(?:was|were|increased|decreased|compared|mainly|million|billion|amounted|totaled|"
-                          r"approx)\b|(?<![-\w])(?:up|down)(?:\s+by)?\s*$|\bYoY\)")
+# Words only sentences use: any of the first set (case as printed) in two or more words, or of the
+# second (any case) in eight or more, makes text prose rather than a row label.
+_PROSE_SHORT_WORDS = frozenset({"was", "were", "increased", "decreased", "compared", "mainly", "million", "billion",
+                                "amounted", "totaled", "approx"})
+_PROSE_WORDS = frozenset({"was", "were", "is", "has", "have", "had", "which", "mainly", "because", "please", "refer",
+                          "shown", "calculated", "represent", "represents", "announced", "conducted", "includes",
+                          "included", "summarizes", "following"})
+_WORD = re.compile(r"\w+")
+_YOY_CLOSE = re.compile(r"\bYoY\)")
+_UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
 _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 
@@ -54,10 +59,16 @@ def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True
     words = t.split()
-    if len(words) >= 2 and _PROSE_SHORT.search(t):
-        return True
-    if len(words) >= 8 and _PROSE_WORDS.search(t):
-        return True
+    if len(words) >= 2:
+        found = set(_WORD.findall(t))
+        if not found.isdisjoint(_PROSE_SHORT_WORDS):
+            return True
+        if "YoY)" in t and _YOY_CLOSE.search(t):
+            return True
+        if t.rstrip().endswith(("up", "down", "by")) and _UP_DOWN_END.search(t):
+            return True
+        if len(words) >= 8 and not {w.lower() for w in found}.isdisjoint(_PROSE_WORDS):
+            return True
     if len(words) < 6:
         return False
     return any(not _ABBREVIATION.search(t, 0, m.start() + 2) for m in _SENTENCE_END.finditer(t))

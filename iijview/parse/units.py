@@ -35,10 +35,11 @@ _BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
 
 def row_unit(label: str) -> tuple[str, int] | None:
     """Unit override a row label carries: per-share amounts, share counts, bandwidth."""
-    if _PER_SHARE.search(label):
+    low = label.lower()  # each pattern needs one of these words, and most labels have none
+    if "per" in low and _PER_SHARE.search(label):
         return "JPY/share", 1
-    if _SHARES.search(label):
+    if ("shares" in low or "ads" in low or "weighted" in low) and _SHARES.search(label):
         return "shares", 1
-    if _BANDWIDTH.search(label):
+    if ("gbps" in low or "bandwidth" in low) and _BANDWIDTH.search(label):
         return "Gbps", 1
     return None
