@@ -112,7 +112,7 @@ class Column:
         return " ".join(parts) or self.header or self.key
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One value as printed: number with sign applied (unscaled), or None for nil/unreadable."""
 

@@ -275,8 +275,7 @@ def make_cell(tok: Tok, doc: Doc, text: str | None = None, status: str | None = 
     num = tok.number
     st = status or (num.status if num else "unreadable")
     value = num.value if (num and st == "parsed") else None
-    return Cell(text=(text if text is not None else tok.text).strip(), value=value,
-                status="nil" if st == "nil" else st, line=tok.line, start=a, end=b)
+    return Cell((text if text is not None else tok.text).strip(), value, st, tok.line, a, b)
 
 
 def fill_cells(item: LineItem, row: Row, cols: list[Column], how: dict, doc: Doc) -> None:

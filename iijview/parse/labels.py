@@ -160,9 +160,14 @@ def _long_headings() -> tuple[tuple[str, str], ...]:
     return tuple((" ".join(h.split()[:3]), h) for h in section_headings() if len(h.split()) >= 5)
 
 
+@lru_cache(maxsize=1)
+def _long_heading_probe() -> re.Pattern:
+    return re.compile("|".join(re.escape(probe) for probe, _ in _long_headings()) or "(?!)")
+
+
 def split_trailing_heading(label: str) -> tuple[str, str]:
     """Split a known section heading printed after a row's own label ('Others Changes in ...')."""
-    if len(label) < 20:
+    if len(label) < 20 or not _long_heading_probe().search(label):
         return label, ""
     for probe, h in _long_headings():
         i = label.find(probe)

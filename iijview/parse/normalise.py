@@ -51,11 +51,13 @@ class Normalised:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
         size = len(self.text)
+        if 0 <= start < end <= size and len(self.segments) < 2:
+            return start, end  # nothing changed length: offsets are the original ones
         if not size:
             return 0, 0
         start = min(max(start, 0), size - 1)
         last = min(max(end - 1, start), size - 1)
-        if len(self.segments) < 2:  # nothing changed length: offsets are the original ones
+        if len(self.segments) < 2:
             return start, last + 1
         return self.original_offset(start), self.original_offset(last) + 1
 

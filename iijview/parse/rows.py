@@ -115,6 +115,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
 
 def _split_merged(label: str, raw: RawRow, line: int, start: int) -> list[Row]:
     """One printed line that holds two rows (OCR): every cell has the same number (>1) of values."""
+    if len(raw.values) < 2 or -1 in raw.cells:
+        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
     by_cell: dict[int, list[Tok]] = {}
     for tok, cell in zip(raw.values, raw.cells):
         by_cell.setdefault(cell, []).append(tok)

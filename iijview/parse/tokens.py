@@ -166,32 +166,34 @@ def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
     """True when a number belongs to the words around it rather than to a value column."""
     if _LABEL_NUMBER_BEFORE.match(text, b, b + 40):
         return True
-    before = text[max(0, a - 12):a]
+    before = text[a - 12 if a > 12 else 0:a]
+    tail = before.rstrip()
     t = num.text
     if len(t) <= 2 and _DAY.fullmatch(t):
-        if _MONTH_BEFORE.search(before):
+        if (tail[-1:].isalpha() or tail.endswith(".")) and _MONTH_BEFORE.search(before):
             return True  # a date cut off after its day ('December 3')
         if _YEAR_AFTER.match(text, b, b + 40):
             return True  # the day of a date whose month was cut off ('mber 31, 2012')
-    if len(t) == 4 and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
+    if len(t) == 4 and tail.endswith(",") and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
         return True
     if "bps" in t or "bps" in text[b:b + 4]:
         if _BANDWIDTH_WORD.search(t) and not _DECIMAL.search(t):
             return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
     if num.unit == "JPY" or num.unit == "%" or before.endswith("\t"):
         return False
-    return before.rstrip().lower().endswith(_LABEL_NUMBER_AFTER)
+    return tail.lower().endswith(_LABEL_NUMBER_AFTER)
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z,']*)[ ]*$")
+# The last word before an offset, read on the reversed text so one anchored match finds it.
+_LAST_WORD_REVERSED = re.compile(r" *([A-Za-z,']*[A-Za-z])")
 _GLUE_WORDS = frozenset({"at", "and", "balance", "on", "to", "from", "through", "since", "until", "of"})
 
 
 def _glued_to_label(text: str, a: int) -> bool:
     """A date or period code inside a label ('Balance, April 1, 2019', 'at March 31, 2018')."""
     before = text[max(0, a - 24):a]
-    word = _LAST_WORD.search(before)
+    word = _LAST_WORD_REVERSED.match(before[::-1])
     if not word:
         return False
-    w = word.group(1).rstrip(",").lower()
+    w = word.group(1)[::-1].rstrip(",").lower()
     return w in _GLUE_WORDS and not before.rstrip().lower().endswith("as of")
