@@ -90,11 +90,12 @@ def label_key(label: str) -> str:
 
 def canonical_item(statement_id: str, label: str, section: str) -> str:
     """The canonical item id for a row label in a statement, or '' when unknown."""
-    return _canonical(statement_id, label_key(label), section)
+    return canonical_item_for_key(statement_id, label_key(label), section)
 
 
 @lru_cache(maxsize=8192)
-def _canonical(statement_id: str, key: str, section: str) -> str:
+def canonical_item_for_key(statement_id: str, key: str, section: str) -> str:
+    """canonical_item for a label already in label_key form."""
     entries, combined = _items_for(statement_id)
     m = combined.fullmatch(key)
     if m is None:

@@ -137,9 +137,10 @@ def _layout(text: str) -> str:
 
 
 def _classify(rows, candidates) -> tuple[str, int]:
+    keys = [labels.label_key(labels.clean_label(r.label)) for r in rows if r.values]
     best, score = "", 0
     for sid in candidates:
-        n = sum(1 for r in rows if r.values and labels.canonical_item(sid, labels.clean_label(r.label), ""))
+        n = sum(1 for key in keys if labels.canonical_item_for_key(sid, key, ""))
         if n > score:
             best, score = sid, n
     return best, score

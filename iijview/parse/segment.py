@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from iijview.parse.tokens import Tok
+from iijview.parse.tokens import HEADER_KINDS, Tok
 
 # Words only sentences use: any of the first set (case as printed) in two or more words, or of the
 # second (any case) in eight or more, makes text prose rather than a row label.
@@ -117,6 +117,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     bi = 0
     i, n = 0, len(tokens)
     tab_lines = {t.line for t in tokens if t.kind == "tab"}
+    len_inf = float("inf")
 
     def close():
         nonlocal cur
@@ -125,12 +126,15 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
             tables.append(cur)
         cur = None
 
+    next_break = breaks[0] if breaks else len_inf
     while i < n:
         t = tokens[i]
-        while bi < len(breaks) and breaks[bi] <= (t.end - 1 if t.kind == "text" else t.start):
-            close()
-            pending = []
-            bi += 1
+        if t.end > next_break:  # cheap test first: most tokens are nowhere near a heading
+            while bi < len(breaks) and breaks[bi] <= (t.end - 1 if t.kind == "text" else t.start):
+                close()
+                pending = []
+                bi += 1
+            next_break = breaks[bi] if bi < len(breaks) else len_inf
         if t.kind == "nl":
             cell = 0
             cells_seen_on_line = False
@@ -142,7 +146,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
             cells_seen_on_line = True
             i += 1
             continue
-        if t.is_header:
+        if t.kind in HEADER_KINDS:
             j, run, run_cells = _header_run(tokens, i, cell)
             k = j
             while k < n and tokens[k].kind == "tab":
@@ -264,7 +268,7 @@ def _header_run(tokens: list[Tok], i: int, cell: int) -> tuple[int, list[Tok], l
             cell += 1
         elif t.kind == "nl":
             cell = 0
-        elif t.is_header:
+        elif t.kind in HEADER_KINDS:
             run.append(t)
             cells.append(cell)
             last_good = j + 1
