@@ -42,7 +42,8 @@ def read_file(path) -> bytes:
 def _heading_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, re.Pattern]:
     data = json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
     pats = [(s["id"], re.compile(p, re.M)) for s in data["statements"] for p in s["patterns"]]
-    three = re.compile("|".join(data["context"]["three_months"]), re.I)
+    # case as printed (no IGNORECASE): alternatives that start with a letter let the scan skip ahead fast
+    three = re.compile("|".join(data["context"]["three_months"]))
     end = re.compile("|".join(data["context"]["end"]))
     return pats, three, end
 

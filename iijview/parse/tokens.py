@@ -11,9 +11,10 @@ from iijview.parse.units import UNIT_RE
 _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 
 # Order matters: the longest, most specific header forms first, numbers last. Each alternative is
-# guarded by the characters it can start with (case-sensitively), which keeps the scan fast.
+# guarded by the characters it can start with (case-sensitively), which keeps the scan fast; the
+# outer guard is one character class (every word alternative checks its own word boundary).
 SPECIAL_RE = re.compile(
-    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─]|\b[ABCDFJMNOSTUY]))(?:"
+    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─ABCDFJMNOSTUY]))(?:"
     r"(?P<tab>\t)|(?P<nl>\n)"
     rf"|(?-i:(?=[\d(+\-△Δ▲—―_–─J]))(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
     r"|(?-i:(?=[1-4F]))(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
