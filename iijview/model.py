@@ -132,7 +132,7 @@ class Cell:
         return self.value is None and self.status == "nil"
 
 
-@dataclass
+@dataclass(slots=True)
 class LineItem:
     """One row of a statement: label, canonical item id, section, level, total flag and cells."""
 

@@ -9,7 +9,7 @@ from iijview.parse.segment import RawRow
 from iijview.parse.tokens import Tok
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A row ready to become a LineItem: label, line, heading flag and value tokens per slot."""
 

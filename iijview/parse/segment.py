@@ -21,7 +21,7 @@ _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", r
 _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     """Label tokens (possibly over several lines) and the value tokens that follow them."""
 
@@ -36,7 +36,7 @@ class RawRow:
         return self.values[0].line if self.values else (self.label[0].line if self.label else 0)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawTable:
     """One table as found: header tokens, the text before it and its rows."""
 
