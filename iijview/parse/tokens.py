@@ -30,6 +30,7 @@ SPECIAL_RE = re.compile(
 )
 # Case-insensitive matching above is right for headers, but not for number suffixes like Gbps.
 
+_LONE_DASHES = frozenset("-—―_–─")  # the nil alternative of the num pattern (no digits)
 HEADER_KINDS = frozenset({"range", "dur", "fy", "asof", "date", "code", "unit", "chg"})
 
 
@@ -75,6 +76,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     line = lines.line_of(start)
     append = out.append
     from_match = numbers.from_match
+    Number = numbers.Number
     carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
     for m in SPECIAL_RE.finditer(text, start, end):
         kind = m.lastgroup
@@ -82,8 +84,18 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if carry:
             line += carry
             carry = 0
-        if a > pos and not text[pos:a].isspace():
-            _add_text(out, text, pos, a, line)
+        if a > pos:  # the words between two tokens (inline: this runs for most tokens)
+            chunk = text[pos:a]
+            stripped = chunk.strip()
+            if stripped:
+                ta = pos + chunk.index(stripped)
+                tb = ta + len(stripped)
+                prev = out[-1] if out else None
+                if prev is not None and prev.kind == "text" and (prev.end == ta or not text[prev.end:ta].strip(" ")):
+                    prev.end = tb
+                    prev.text = text[prev.start:tb]
+                else:
+                    append(Tok("text", ta, tb, stripped, line))
         pos = b
         if kind == "nl":
             append(Tok("nl", a, b, "\n", line))
@@ -98,11 +110,11 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if "\n" in tok_text:
             carry = tok_text.count("\n")
         if kind == "num":
-            if m.group("body") is None:  # a lone dash: nil, or punctuation between words
+            if len(tok_text) == 1 and tok_text in _LONE_DASHES:  # nil, or punctuation between words
                 if _dash_is_text(text, a, b):
                     _add_text(out, text, a, b, line)
                     continue
-                num = numbers.Number(tok_text, None, "nil")
+                num = Number(tok_text, None, "nil")
             else:
                 num = from_match(m)
             if _is_label_number(text, a, b, num):
@@ -148,7 +160,8 @@ def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
     if out:
         prev = out[-1]
         if prev.kind == "text" and (prev.end == a or not text[prev.end:a].strip(" ")):
-            out[-1] = Tok("text", prev.start, b, text[prev.start:b], prev.line)
+            prev.end = b
+            prev.text = text[prev.start:b]
             return
     out.append(Tok("text", a, b, stripped, line))
 
