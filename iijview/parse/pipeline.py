@@ -107,32 +107,41 @@ def release_period(text: str) -> Period | None:
     return None
 
 
+_IFRS_MARKS = re.compile(r"\[Under IFRS\]|accordance with IFRS|under International Financial Reporting Standards"
+                         r"|Statements? of Financial Position|Statements? of Profit or Loss")
+_GAAP_MARKS = re.compile(r"accordance with U\.\s?S\.\s?GAAP|generally accepted in the United States"
+                         r"|Consolidated Balance Sheets|Statements? of Income|U\.\s?S\.? GAAP")
+
+
+def _count_marks(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> int:
+    """Matches of a marker pattern; skipped when none of the words every marker holds is in the text."""
+    return len(pattern.findall(text)) if any(w in text for w in words) else 0
+
+
 def _standard(text: str) -> str:
     """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
-    ifrs = len(re.findall(r"\[Under IFRS\]|accordance with IFRS|under International Financial Reporting Standards"
-                          r"|Statements? of Financial Position|Statements? of Profit or Loss", text))
-    gaap = len(re.findall(r"accordance with U\.\s?S\.\s?GAAP|generally accepted in the United States"
-                          r"|Consolidated Balance Sheets|Statements? of Income|U\.\s?S\.? GAAP", text))
+    ifrs = _count_marks(_IFRS_MARKS, text, ("IFRS", "International Financial", "Financial Position", "Profit or Loss"))
+    gaap = _count_marks(_GAAP_MARKS, text, ("GAAP", "generally accepted", "Balance Sheets", "of Income"))
     if not ifrs and not gaap:
         return ""
     return "IFRS" if ifrs > gaap else "U.S. GAAP"
 
 
 _FIGURE = re.compile(r"\d[\d,]{4,}")
+_SLIDE_MARKS = re.compile(r"Unit\s*:\s*JPY|% of Revenues|Agenda")
 
 
 def _layout(text: str) -> str:
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    lines = [ln for ln in text.split("\n") if ln and not ln.isspace()]
     if not lines:
         return ""
-    tabbed = sum(1 for ln in lines if "\t" in ln)
-    # a table flattened onto one line: more than 30 figures (which needs at least 185 characters)
-    collapsed = any(len(_FIGURE.findall(ln)) > 30 for ln in lines if len(ln) >= 185)
-    if re.search(r"Unit\s*:\s*JPY|% of Revenues|Agenda", text):
+    if _SLIDE_MARKS.search(text):
         return "slides"
+    tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed > len(lines) * 0.2:
         return "converted"
-    if collapsed:
+    # a table flattened onto one line: more than 30 figures (which needs at least 185 characters)
+    if any(len(_FIGURE.findall(ln)) > 30 for ln in lines if len(ln) >= 185):
         return "web"
     return "ocr"
 

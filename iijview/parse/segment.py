@@ -95,16 +95,20 @@ def _has_period(run: list[Tok]) -> bool:
     return any(t.kind in ("date", "code", "range") for t in run)
 
 
+_HEADER_TEXT = re.compile(
+    r"(?:\(?Unaudited\)?|Results?|Targets?|\(?forecast\)?|\(?Forecast\)?|%\s*of\s*Revenues"
+    r"|(?:Thousands|Millions|Billions)\s+of"
+    r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and)"
+    r"(?:\s+(?:Results?|Targets?|%\s*of\s*Revenues))*",
+    re.I)
+
+
 def _is_header_text(tok: Tok) -> bool:
     """Short words that sit inside column headers: 'Results', 'Targets', '% of Revenues', '(forecast)'."""
     t = tok.text.strip()
     if len(t) > 40:
         return False
-    return bool(re.fullmatch(
-        r"(?:\(?Unaudited\)?|Results?|Targets?|\(?forecast\)?|\(?Forecast\)?|%\s*of\s*Revenues"
-        r"|(?:Thousands|Millions|Billions)\s+of"
-        r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and)"
-        r"(?:\s+(?:Results?|Targets?|%\s*of\s*Revenues))*", t, re.I))
+    return bool(_HEADER_TEXT.fullmatch(t))
 
 
 def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
