@@ -258,13 +258,18 @@ def find_names(text: str, vocabulary) -> list[str]:
     found: list[tuple[int, str]] = []
     names = sorted(vocabulary, key=len, reverse=True)
     for name in names:
-        for m in re.finditer(re.escape(name.lower()), low):
-            a, b = m.start(), m.end()
-            if any(taken[a:b]):
-                continue
-            if (a > 0 and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
+        needle = name.lower()
+        if not needle:
+            continue
+        a = low.find(needle)
+        while a >= 0:
+            b = a + len(needle)
+            nxt = low.find(needle, b)  # occurrences do not overlap, as a regex scan would find them
+            if any(taken[a:b]) or (a > 0 and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
+                a = nxt
                 continue
             for k in range(a, b):
                 taken[k] = True
             found.append((a, name))
+            a = nxt
     return [n for _, n in sorted(found)]
