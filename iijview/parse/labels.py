@@ -166,6 +166,7 @@ def _long_heading_probe() -> re.Pattern:
     return re.compile("|".join(re.escape(probe) for probe, _ in _long_headings()) or "(?!)")
 
 
+@lru_cache(maxsize=16384)
 def split_trailing_heading(label: str) -> tuple[str, str]:
     """Split a known section heading printed after a row's own label ('Others Changes in ...')."""
     if len(label) < 20 or not _long_heading_probe().search(label):
@@ -177,6 +178,7 @@ def split_trailing_heading(label: str) -> tuple[str, str]:
     return label, ""
 
 
+@lru_cache(maxsize=16384)
 def is_heading_text(text: str) -> bool:
     """True for a label row without values that opens a section ('CURRENT ASSETS:', 'Revenues')."""
     t = text.strip()
@@ -190,6 +192,7 @@ _DATE_START = re.compile(r"(?:January|February|March|April|May|June|July|August|
                          r"|December)\s+\d{1,2},")
 
 
+@lru_cache(maxsize=16384)
 def starts_continuation(text: str) -> bool:
     """True when a line of label text continues the line before it (lower-case start or a connective)."""
     t = text.strip()
@@ -206,6 +209,7 @@ _MONTH_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|
 _NEW_LABEL = re.compile(r"(?<=[\s,;])(?=[A-Z][A-Za-z])")
 
 
+@lru_cache(maxsize=16384)
 def starts_lowercase_or_date(text: str) -> bool:
     """True for text that can only be the end of a label above: 'at March 31, ...', 'September 30, 2017, ...'."""
     t = text.strip()
@@ -230,6 +234,7 @@ def split_continuation(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+@lru_cache(maxsize=16384)
 def ends_incomplete(text: str) -> bool:
     """True when a line of label text stops mid-phrase ('... allowance for doubtful accounts of')."""
     t = text.strip()
@@ -245,6 +250,7 @@ _TOTAL = re.compile(r"^(?:total\b|net cash\b|net (?:increase|decrease)|consolida
                     r"operating (?:income|profit)$|gross (?:profit|margin)$|net income$|profit \(loss\) for the period$)", re.I)
 
 
+@lru_cache(maxsize=16384)
 def is_total_label(label: str) -> bool:
     """True when a label names a total or subtotal."""
     return bool(_TOTAL.search(label.strip()))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UNIT_RE = re.compile(
     r"\bThousands\s+of\s+(?:JPY|yen|U\.?\s?S\.?\s*Dollars?)\b"
@@ -33,6 +34,7 @@ _SHARES = re.compile(r"\((?:shares|ADSs)\)|number\s+of\s+(?:shares|ADS)|weighted
 _BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
 
 
+@lru_cache(maxsize=16384)
 def row_unit(label: str) -> tuple[str, int] | None:
     """Unit override a row label carries: per-share amounts, share counts, bandwidth."""
     low = label.lower()  # each pattern needs one of these words, and most labels have none
