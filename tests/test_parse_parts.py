@@ -1,0 +1,91 @@
+"""Parser parts with fast paths: the offset map, markup at line starts, label look-ups, the collector pause."""
+import gc
+import threading
+
+from iijview.parse import labels
+from iijview.parse.normalise import normalise
+from iijview.parse.pipeline import _collection_paused, parse_bytes
+from golden import IFRS_2020
+
+
+def test_offsets_are_identity_when_no_character_changes_length():
+    raw = "Revenues\u3000|\u00a0127,611 ―"  # replaced one for one: full-width space, pipe, no-break space
+    norm = normalise(raw)
+    assert norm.text == "Revenues \t 127,611 ―"
+    assert len(norm.segments) == 1
+    i = norm.text.index("127,611")
+    assert norm.original_span(i, i + 7) == (i, i + 7)
+    assert norm.original_span(-5, 10_000) == (0, len(raw))  # clamped to the text
+
+
+def test_offsets_map_back_over_dropped_and_widened_characters():
+    raw = "A\u00b9 \r\n\ufb01le 1,234\rB"  # superscript dropped, CRLF joined, 'ﬁ' becomes two letters, lone CR
+    norm = normalise(raw)
+    assert norm.text == "A \nfile 1,234\nB"
+    i = norm.text.index("1,234")
+    a, b = norm.original_span(i, i + 5)
+    assert raw[a:b] == "1,234"
+    j = norm.text.index("fi")
+    assert norm.original_span(j, j + 2) == (raw.index("\ufb01"), raw.index("\ufb01") + 1)
+    k = norm.text.index("B")
+    assert raw[norm.original_offset(k)] == "B"
+
+
+def test_line_markup_is_blanked_at_the_start_after_blank_lines_and_in_the_middle():
+    raw = "# Title\nx\n\n\n## Sub\n| a | b |\n|---|---|\n=== ===\n```py\ncode\n```"
+    text = normalise(raw).text
+    assert len(text) == len(raw) and text.count("\n") == raw.count("\n")
+    lines = text.split("\n")
+    assert lines[0].strip() == "Title" and lines[4].strip() == "Sub"
+    assert lines[6].strip() == "" and lines[7].strip() == "" and lines[8].strip() == "" and lines[10].strip() == ""
+    assert lines[9] == "code"
+
+
+def test_inline_markup_is_blanked_but_footnote_stars_and_products_stay():
+    text = normalise("**Bold** <b>x</b> *Emph* a*b note*1").text
+    assert text.split() == ["Bold", "x", "Emph", "a", "b", "note*1"]
+
+
+def test_canonical_item_falls_through_to_the_next_entry_when_the_section_rule_rejects():
+    # 'prepaid expenses' under current assets is the current item; elsewhere the next entry names it
+    assert labels.canonical_item("balance_sheet", "Prepaid expenses", "ASSETS/CURRENT ASSETS") == "prepaid_expenses_current"
+    assert labels.canonical_item("balance_sheet", "Prepaid expenses", "ASSETS/Other assets") == "prepaid_expenses_noncurrent"
+    assert labels.canonical_item("balance_sheet", "Nothing like an item", "") == ""
+    assert labels.canonical_item("no_such_statement", "Total assets", "") == ""
+
+
+def test_find_names_takes_whole_words_longest_first_without_overlaps():
+    vocabulary = ["Common stock", "Common stock held", "Total", "Other"]
+    found = labels.find_names("Common stock held Common stock Totals Other Total", vocabulary)
+    assert found == ["Common stock held", "Common stock", "Other", "Total"]
+
+
+def test_collector_resumes_after_a_parse_and_after_parses_in_threads():
+    data = IFRS_2020.read_bytes()
+    assert gc.isenabled()
+    parse_bytes(data, "sample.txt")
+    assert gc.isenabled()
+    errors = []
+
+    def work():
+        try:
+            parse_bytes(data, "sample.txt")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and gc.isenabled()
+
+
+def test_collector_stays_off_when_the_caller_turned_it_off():
+    gc.disable()
+    try:
+        with _collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
