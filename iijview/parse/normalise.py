@@ -59,8 +59,6 @@ class Normalised:
             return 0, 0
         start = min(max(start, 0), size - 1)
         last = min(max(end - 1, start), size - 1)
-        if len(self.segments) < 2:
-            return start, last + 1
         return self.original_offset(start), self.original_offset(last) + 1
 
 

@@ -52,6 +52,12 @@ def parse_number(token: str) -> Number | None:
     return _from_match(m, raw)
 
 
+def _truncated_group(digits: str) -> bool:
+    """'165,26': the last group after a separator has fewer than three digits."""
+    comma = digits.rfind(",")
+    return comma >= 0 and len(digits) - comma <= 3
+
+
 _NEGATIVE_PREFIXES = frozenset({"-", "△", "▲", "Δ"})
 
 
@@ -63,8 +69,7 @@ def _from_match(m: re.Match, raw: str) -> Number:
             closed, suffix = ")", "%"
     if bool(opened) != bool(closed):
         return Number(raw, None, "unreadable")
-    comma = body.rfind(",")
-    if comma >= 0 and len(body) - comma <= 3:  # '165,26': a truncated last group
+    if _truncated_group(body):
         return Number(raw, None, "unreadable")
     digits = body.replace(",", "").replace(":", "") if ("," in body or ":" in body) else body
     try:
@@ -97,8 +102,7 @@ def from_match(m: re.Match) -> Number:
     raw = m.group(0)
     plain = raw.replace(",", "")
     if plain.isdigit():  # the common form, digits and separators only: read without the groups
-        comma = raw.rfind(",")
-        if comma >= 0 and len(raw) - comma <= 3:  # '165,26': a truncated last group
+        if _truncated_group(raw):
             return Number(raw, None, "unreadable")
         return Number(raw, float(plain), "parsed")
     return _from_match(m, raw)

@@ -116,15 +116,10 @@ _GAAP_MARKS = re.compile(r"accordance with U\.\s?S\.\s?GAAP|generally accepted i
                          r"|Consolidated Balance Sheets|Statements? of Income|U\.\s?S\.? GAAP")
 
 
-def _count_marks(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> int:
-    """Matches of a marker pattern; skipped when none of the words every marker holds is in the text."""
-    return len(pattern.findall(text)) if any(w in text for w in words) else 0
-
-
 def _standard(text: str) -> str:
     """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
-    ifrs = _count_marks(_IFRS_MARKS, text, ("IFRS", "International Financial", "Financial Position", "Profit or Loss"))
-    gaap = _count_marks(_GAAP_MARKS, text, ("GAAP", "generally accepted", "Balance Sheets", "of Income"))
+    ifrs = len(_IFRS_MARKS.findall(text))
+    gaap = len(_GAAP_MARKS.findall(text))
     if not ifrs and not gaap:
         return ""
     return "IFRS" if ifrs > gaap else "U.S. GAAP"

@@ -114,32 +114,33 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
 
 
 def _split_merged(label: str, raw: RawRow, line: int, start: int) -> list[Row]:
-    """One printed line that holds two rows (OCR): every cell has the same number (>1) of values."""
-    if len(raw.values) < 2 or -1 in raw.cells:
+    """One printed line that holds two rows (OCR) becomes those rows; any other line stays one row."""
+    parts = _merged_parts(label, raw)
+    if parts is None:
         return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
+    return [Row(part, line, values=vals, cells=cells, label_start=start) for part, vals, cells in parts]
+
+
+_ROW_START = re.compile(r"(?<=[a-z)]) (?=[A-Z][a-z])")
+
+
+def _merged_parts(label: str, raw: RawRow) -> list[tuple[str, list[Tok], list[int]]] | None:
+    """The rows of a line where every tab cell has the same number (>1) of values, one capitalised
+    label start per row; None when the line is one row."""
+    if len(raw.values) < 2 or -1 in raw.cells:
+        return None
     by_cell: dict[int, list[Tok]] = {}
     for tok, cell in zip(raw.values, raw.cells):
         by_cell.setdefault(cell, []).append(tok)
     counts = {len(v) for v in by_cell.values()}
-    if -1 in by_cell or len(counts) != 1:
-        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
+    if len(counts) != 1:
+        return None
     m = counts.pop()
     if m < 2 or any(v[0].number and v[0].number.unit == "%" for v in by_cell.values()):
-        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
-    cuts = [mm.start() for mm in re.finditer(r"(?<=[a-z)]) (?=[A-Z][a-z])", label)]
+        return None
+    cuts = [mm.start() for mm in _ROW_START.finditer(label)]
     if len(cuts) < m - 1:
-        return [Row(label, line, values=list(raw.values), cells=list(raw.cells), label_start=start)]
-    cuts = cuts[: m - 1]
-    parts, prev = [], 0
-    for c in cuts:
-        parts.append(label[prev:c].strip())
-        prev = c
-    parts.append(label[prev:].strip())
-    out = []
-    for k, part in enumerate(parts):
-        vals, cells = [], []
-        for cell in sorted(by_cell):
-            vals.append(by_cell[cell][k])
-            cells.append(cell)
-        out.append(Row(part, line, values=vals, cells=cells, label_start=start))
-    return out
+        return None
+    bounds = [0] + cuts[: m - 1] + [len(label)]
+    cells = sorted(by_cell)
+    return [(label[bounds[k]:bounds[k + 1]].strip(), [by_cell[c][k] for c in cells], list(cells)) for k in range(m)]

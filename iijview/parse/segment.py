@@ -121,7 +121,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     bi = 0
     i, n = 0, len(tokens)
     tab_lines = {t.line for t in tokens if t.kind == "tab"}
-    len_inf = float("inf")
+    no_more_breaks = float("inf")
 
     def close():
         nonlocal cur
@@ -130,7 +130,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
             tables.append(cur)
         cur = None
 
-    next_break = breaks[0] if breaks else len_inf
+    next_break = breaks[0] if breaks else no_more_breaks
     while i < n:
         t = tokens[i]
         if t.end > next_break:  # cheap test first: most tokens are nowhere near a heading
@@ -138,7 +138,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 close()
                 pending = []
                 bi += 1
-            next_break = breaks[bi] if bi < len(breaks) else len_inf
+            next_break = breaks[bi] if bi < len(breaks) else no_more_breaks
         if t.kind == "nl":
             cell = 0
             cells_seen_on_line = False

@@ -30,7 +30,6 @@ SPECIAL_RE = re.compile(
 )
 # Case-insensitive matching above is right for headers, but not for number suffixes like Gbps.
 
-_LONE_DASHES = frozenset("-—―_–─")  # the nil alternative of the num pattern (no digits)
 HEADER_KINDS = frozenset({"range", "dur", "fy", "asof", "date", "code", "unit", "chg"})
 
 
@@ -84,18 +83,8 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if carry:
             line += carry
             carry = 0
-        if a > pos:  # the words between two tokens (inline: this runs for most tokens)
-            chunk = text[pos:a]
-            stripped = chunk.strip()
-            if stripped:
-                ta = pos + chunk.index(stripped)
-                tb = ta + len(stripped)
-                prev = out[-1] if out else None
-                if prev is not None and prev.kind == "text" and (prev.end == ta or not text[prev.end:ta].strip(" ")):
-                    prev.end = tb
-                    prev.text = text[prev.start:tb]
-                else:
-                    append(Tok("text", ta, tb, stripped, line))
+        if a > pos and not text[pos:a].isspace():
+            _add_text(out, text, pos, a, line)
         pos = b
         if kind == "nl":
             append(Tok("nl", a, b, "\n", line))
@@ -110,7 +99,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if "\n" in tok_text:
             carry = tok_text.count("\n")
         if kind == "num":
-            if len(tok_text) == 1 and tok_text in _LONE_DASHES:  # nil, or punctuation between words
+            if tok_text in numbers.NIL_TOKENS:  # a lone dash: nil, or punctuation between words
                 if _dash_is_text(text, a, b):
                     _add_text(out, text, a, b, line)
                     continue

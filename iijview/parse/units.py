@@ -37,11 +37,10 @@ _BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
 @lru_cache(maxsize=16384)
 def row_unit(label: str) -> tuple[str, int] | None:
     """Unit override a row label carries: per-share amounts, share counts, bandwidth."""
-    low = label.lower()  # each pattern needs one of these words, and most labels have none
-    if "per" in low and _PER_SHARE.search(label):
+    if _PER_SHARE.search(label):
         return "JPY/share", 1
-    if ("shares" in low or "ads" in low or "weighted" in low) and _SHARES.search(label):
+    if _SHARES.search(label):
         return "shares", 1
-    if ("gbps" in low or "bandwidth" in low) and _BANDWIDTH.search(label):
+    if _BANDWIDTH.search(label):
         return "Gbps", 1
     return None
