@@ -14,7 +14,10 @@ _PROSE_SHORT_WORDS = frozenset({"was", "were", "increased", "decreased", "compar
 _PROSE_WORDS = frozenset({"was", "were", "is", "has", "have", "had", "which", "mainly", "because", "please", "refer",
                           "shown", "calculated", "represent", "represents", "announced", "conducted", "includes",
                           "included", "summarizes", "following"})
-_WORD = re.compile(r"\w+")
+# Each word set as one pattern that starts with a literal (so the scan skips ahead); the pattern checks
+# that a word ends there, _has_word that it starts there.
+_PROSE_SHORT_RE = re.compile("(?:%s)(?!\\w)" % "|".join(sorted(_PROSE_SHORT_WORDS, key=len, reverse=True)))
+_PROSE_WORD_RE = re.compile("(?:%s)(?!\\w)" % "|".join(sorted(_PROSE_WORDS, key=len, reverse=True)))
 _YOY_CLOSE = re.compile(r"\bYoY\)")
 _UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
@@ -60,18 +63,27 @@ def _prose_text(t: str) -> bool:
         return True
     words = t.split()
     if len(words) >= 2:
-        found = set(_WORD.findall(t))
-        if not found.isdisjoint(_PROSE_SHORT_WORDS):
+        if _has_word(_PROSE_SHORT_RE, t):
             return True
         if "YoY)" in t and _YOY_CLOSE.search(t):
             return True
         if t.rstrip().endswith(("up", "down", "by")) and _UP_DOWN_END.search(t):
             return True
-        if len(words) >= 8 and not {w.lower() for w in found}.isdisjoint(_PROSE_WORDS):
+        if len(words) >= 8 and _has_word(_PROSE_WORD_RE, t.lower()):
             return True
-    if len(words) < 6:
+    if len(words) < 6 or "." not in t:
         return False
-    return any(not _ABBREVIATION.search(t, 0, m.start() + 2) for m in _SENTENCE_END.finditer(t))
+    # an abbreviation ends where the sentence would: at most 7 characters ('approx.') before it
+    return any(not _ABBREVIATION.search(t, max(0, m.start() - 5), m.start() + 2) for m in _SENTENCE_END.finditer(t))
+
+
+def _has_word(pattern: re.Pattern, t: str) -> bool:
+    """True when one of the pattern's words stands as a whole word in t."""
+    for m in pattern.finditer(t):
+        s = m.start()
+        if s == 0 or not (t[s - 1].isalnum() or t[s - 1] == "_"):
+            return True
+    return False
 
 
 def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:

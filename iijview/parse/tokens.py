@@ -76,6 +76,8 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     append = out.append
     from_match = numbers.from_match
     Number = numbers.Number
+    truncated = numbers.truncated_group
+    nil_tokens = numbers.NIL_TOKENS
     carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
     for m in SPECIAL_RE.finditer(text, start, end):
         kind = m.lastgroup
@@ -99,7 +101,11 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if "\n" in tok_text:
             carry = tok_text.count("\n")
         if kind == "num":
-            if tok_text in numbers.NIL_TOKENS:  # a lone dash: nil, or punctuation between words
+            plain = tok_text.replace(",", "")
+            if plain.isdigit():  # the common form, digits and separators only: read without the groups
+                num = Number(tok_text, None, "unreadable") if truncated(tok_text) \
+                    else Number(tok_text, float(plain), "parsed")
+            elif tok_text in nil_tokens:  # a lone dash: nil, or punctuation between words
                 if _dash_is_text(text, a, b):
                     _add_text(out, text, a, b, line)
                     continue
@@ -169,19 +175,22 @@ def _is_label_number(text: str, a: int, b: int, num: numbers.Number) -> bool:
     """True when a number belongs to the words around it rather than to a value column."""
     if _LABEL_NUMBER_BEFORE.match(text, b, b + 40):
         return True
-    before = text[a - 12 if a > 12 else 0:a]
-    tail = before.rstrip()
     t = num.text
-    if len(t) <= 2 and _DAY.fullmatch(t):
-        if (tail[-1:].isalpha() or tail.endswith(".")) and _MONTH_BEFORE.search(before):
-            return True  # a date cut off after its day ('December 3')
-        if _YEAR_AFTER.match(text, b, b + 40):
-            return True  # the day of a date whose month was cut off ('mber 31, 2012')
-    if len(t) == 4 and tail.endswith(",") and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
-        return True
     if "bps" in t or "bps" in text[b:b + 4]:
         if _BANDWIDTH_WORD.search(t) and not _DECIMAL.search(t):
             return True  # "less than 1Gbps" in a label; values print "3,600.2" or "2,932.5Gbps"
+    short_day = len(t) <= 2 and _DAY.fullmatch(t)
+    if short_day and _YEAR_AFTER.match(text, b, b + 40):
+        return True  # the day of a date whose month was cut off ('mber 31, 2012')
+    before = text[a - 12 if a > 12 else 0:a]
+    tail = before.rstrip()
+    last = tail[-1:]
+    if not (last.isalpha() or last == "." or last == ","):
+        return False  # after a figure, a tab or a bracket: every test below needs a word or a comma
+    if short_day and _MONTH_BEFORE.search(before):
+        return True  # a date cut off after its day ('December 3')
+    if len(t) == 4 and last == "," and _YEAR.fullmatch(t) and _DAY_BEFORE.search(before):
+        return True
     if num.unit == "JPY" or num.unit == "%" or before.endswith("\t"):
         return False
     return tail.lower().endswith(_LABEL_NUMBER_AFTER)
