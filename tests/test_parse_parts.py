@@ -89,3 +89,22 @@ def test_collector_stays_off_when_the_caller_turned_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_title_date_that_is_no_real_date_gives_no_release_period_and_no_traceback():
+    from iijview.parse.pipeline import release_period
+    # the title shape matches, but 3018 is no year DATE_RE reads: this used to raise AttributeError
+    assert release_period("Consolidated Financial Results for the Nine Months Ended December 31, 3018") is None
+    assert release_period("Results for the Fiscal Year Ended Decmber 99, 2018 (IIJ)") is None
+    title = "Consolidated Financial Results for the Nine Months Ended December 31, 2018"
+    assert release_period(title).end.isoformat() == "2018-12-31"
+
+
+def test_prose_is_told_from_row_labels_by_whole_words():
+    from iijview.parse.segment import _prose_text
+    assert _prose_text("Revenues increased mainly due to")  # a sentence word
+    assert not _prose_text("Wasabi Wereable Totaled")  # the words inside longer words do not count
+    assert not _prose_text("Cost of systems integration revenues")
+    assert _prose_text("which has shown the cost of the system we had built")  # eight words, one of them 'which'
+    assert not _prose_text("IIJ Group Co. Ltd. Inc. and its other subsidiaries")  # only abbreviations end
+    assert _prose_text("The results were good. The outlook is better.")

@@ -154,7 +154,7 @@ def _change_column(key: str, slot: HeaderSlot | None, base_unit, periods, rows: 
     pct = bool(slot and slot.pct)
     if not pct and idx >= 0:
         vals = [r.values[idx] for r in rows if len(r.values) > idx and r.values[idx].number]
-        pct = bool(vals) and sum(1 for v in vals if v.number.unit == "%") >= len(vals) / 2
+        pct = _mostly_pct(vals)
     latest = max(periods, key=lambda p: (p.end, p.months)) if periods else None
     header = slot.text if slot else "Change"
     if pct:
@@ -249,8 +249,13 @@ def _cell_is_change(rows: list[Row], c: int) -> bool:
 
 
 def _cell_pct(rows: list[Row], c: int) -> bool:
-    vals = _cell_values(rows, c)
-    return bool(vals) and sum(1 for t in vals if t.number.unit == "%") >= len(vals) / 2
+    return _mostly_pct(_cell_values(rows, c))
+
+
+def _mostly_pct(vals: list[Tok]) -> bool:
+    """True when at least half of some number tokens (and at least one) are per cent."""
+    pct = sum(1 for t in vals if t.number is not None and t.number.unit == "%")
+    return bool(vals) and pct >= len(vals) / 2
 
 
 _BALANCE = re.compile(r"^Balance,?\s+(.+\d{4})", re.I)

@@ -54,8 +54,8 @@ def header_slots(header: list[Tok], cells: list[int], text: str, *, quarter_cumu
             if not m:
                 continue
             p = periods.range_period(m)
-            if slots and slots[-1].kind == "period" and slots[-1].period and slots[-1].period.end == p.end:
-                prev = slots[-1]
+            prev = slots[-1] if slots else None
+            if prev is not None and prev.kind == "period" and prev.period and prev.period.end == p.end:
                 prev.period = Period(p.end, p.months, prev.period.forecast)
             else:
                 slots.append(HeaderSlot("period", Period(p.end, p.months, _forecast_after(header, idx, text)),
@@ -99,8 +99,7 @@ def header_units(header: list[Tok], cells: list[int]) -> list[tuple[tuple[str, i
 
 def subtitle_periods(text: str) -> list[Period]:
     """Periods a statement subtitle lists: '(For the nine months ended X and Y)', '(As of X and Y)'."""
-    dates = [periods.date_of(m) for m in periods.DATE_RE.finditer(text)]
-    dates = [d for d in dates if d]
+    dates = [d for m in periods.DATE_RE.finditer(text) if (d := periods.date_of(m))]
     if not dates:
         return []
     dur = periods.DURATION_RE.search(text)

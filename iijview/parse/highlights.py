@@ -55,7 +55,7 @@ def _statement(text: str, doc: Doc, sid: str, start: int, end: int, period: Peri
         items.append(_row(m, doc, sid))
     if len(items) < 2 or period is None:
         return None
-    base = next((it.scale for it in items if it.unit is None), 1_000_000_000)
+    base = next((it.scale for it in items if it.unit is None and it.scale is not None), 1_000_000_000)
     for it in items:
         if it.unit is None and it.scale == base:
             it.scale = None

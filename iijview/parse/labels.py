@@ -100,8 +100,10 @@ def canonical_item_for_key(statement_id: str, key: str, section: str) -> str:
     m = combined.fullmatch(key)
     if m is None:
         return ""
+    first = m.lastgroup
+    assert first is not None  # every alternative is a named group
     # The first entry whose label matches wins, unless its section rule rejects the row.
-    for e in entries[int(m.lastgroup[1:]):]:
+    for e in entries[int(first[1:]):]:
         if not e["label"].fullmatch(key):
             continue
         if e["section"] is not None and not e["section"].fullmatch(section):

@@ -34,8 +34,10 @@ def month_number(name: str) -> int:
     return MONTHS[name.strip(".").lower()[:3]]
 
 
-def date_of(m: re.Match) -> dt.date | None:
-    """The date matched by DATE_RE, or None when it is not a real date."""
+def date_of(m: re.Match | None) -> dt.date | None:
+    """The date matched by DATE_RE, or None when there is no match or it is not a real date."""
+    if m is None:
+        return None
     try:
         return dt.date(int(m.group("year")), month_number(m.group("month")), int(m.group("day")))
     except (ValueError, KeyError):
@@ -97,9 +99,8 @@ def period_in(text: str, *, quarter_is_cumulative: bool = False) -> Period | Non
     if r:
         p = range_period(r)
         return Period(p.end, p.months, forecast)
-    d = DATE_RE.search(text)
-    if d and date_of(d):
-        end = date_of(d)
+    end = date_of(DATE_RE.search(text))
+    if end:
         dur = DURATION_RE.search(text)
         if dur:
             return Period(end, duration_months(dur), forecast)

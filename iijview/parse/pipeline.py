@@ -104,9 +104,9 @@ def release_period(text: str) -> Period | None:
             return Period(d, n)
     m = re.search(r"results for the fiscal year ended\s+(?P<date>.{8,20}\d{4})", head, re.I)
     if m:
-        dm = periods.DATE_RE.search(m.group("date"))
-        if dm and periods.date_of(dm):
-            return Period(periods.date_of(dm), 12)
+        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        if d:
+            return Period(d, 12)
     return None
 
 
