@@ -190,14 +190,14 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
     spare = [p for p in fallback if p not in [s.period for s in slot_at.values()]]
     cols: list[Column] = []
     mapping: dict[int, str] = {}
-    last_period = None
+    last_period: Period | None = None
     for c in value_cells:
         u = unit_at.get(c, base_unit)
         if c in slot_at:
             p = slot_at[c].period
         elif c in change_at or _cell_is_change(rows, c):
             slot = change_at.get(c)
-            col = _change_column(f"c{c}", slot, base_unit, [p for p in [last_period] if p], rows, -1)
+            col = _change_column(f"c{c}", slot, base_unit, [last_period] if last_period else [], rows, -1)
             if slot is None and not _cell_pct(rows, c):
                 col = Column(f"c{c}", last_period, base_unit[0], base_unit[1], role="change", header="Change")
             elif slot is None:
