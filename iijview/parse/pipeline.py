@@ -110,16 +110,29 @@ def release_period(text: str) -> Period | None:
     return None
 
 
-_IFRS_MARKS = re.compile(r"\[Under IFRS\]|accordance with IFRS|under International Financial Reporting Standards"
-                         r"|Statements? of Financial Position|Statements? of Profit or Loss")
-_GAAP_MARKS = re.compile(r"accordance with U\.\s?S\.\s?GAAP|generally accepted in the United States"
-                         r"|Consolidated Balance Sheets|Statements? of Income|U\.\s?S\.? GAAP")
+# Each standard's own markers, counted as the literals they are (str.count is far faster than a scan
+# for alternatives that start with common letters). 'U.S. GAAP' inside 'accordance with U.S. GAAP'
+# counts once, as one marker.
+_IFRS_MARKS = ("[Under IFRS]", "accordance with IFRS", "under International Financial Reporting Standards",
+               "Statement of Financial Position", "Statements of Financial Position",
+               "Statement of Profit or Loss", "Statements of Profit or Loss")
+_GAAP_MARKS = ("generally accepted in the United States", "Consolidated Balance Sheets",
+               "Statement of Income", "Statements of Income")
+_GAAP_ACCORDANCE = re.compile(r"accordance with U\.\s?S\.\s?GAAP")
+_GAAP_US = re.compile(r"U\.(?<!accordance with U\.)\s?S\.? GAAP|U\.(?<=accordance with U\.)\s?S GAAP")
+
+
+def marker_counts(text: str) -> tuple[int, int]:
+    """How many times the text prints IFRS's own markers and U.S. GAAP's."""
+    ifrs = sum(text.count(mark) for mark in _IFRS_MARKS)
+    gaap = sum(text.count(mark) for mark in _GAAP_MARKS) + len(_GAAP_ACCORDANCE.findall(text)) \
+        + len(_GAAP_US.findall(text))
+    return ifrs, gaap
 
 
 def _standard(text: str) -> str:
     """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
-    ifrs = len(_IFRS_MARKS.findall(text))
-    gaap = len(_GAAP_MARKS.findall(text))
+    ifrs, gaap = marker_counts(text)
     if not ifrs and not gaap:
         return ""
     return "IFRS" if ifrs > gaap else "U.S. GAAP"
@@ -154,6 +167,10 @@ def _classify(rows, candidates) -> tuple[str, int]:
     return best, score
 
 
+# IIJ's period codes since FY2017 ('1Q-3Q18', '1H17', '1H FY2017'); the pattern starts with its literal
+# '1' (the look-behind after it is the word boundary before it), so the scan skips ahead.
+_MODERN_CODES = re.compile(r"1(?<!\w1)(?:Q-3Q\d{2}\b|H\d{2}\b|H FY\d{4})")
+
 _SUMMARY_IDS = ("operating_summary", "segment_summary", "network_revenue", "contracts", "ebitda", "capex",
                 "balance_sheet", "income_statement", "cash_flows")
 
@@ -165,7 +182,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
     heads = find_headings(text)
     _, three, _ = _heading_patterns()
     three_marks = [m.start() for m in three.finditer(text)]
-    modern = bool(re.search(r"\b1Q-3Q\d{2}\b|\b1H\d{2}\b|\b1H FY\d{4}", text))
+    modern = bool(_MODERN_CODES.search(text))
     tables = segment(toks, [h for h, _ in heads])
     out: list[Statement] = []
     prev: RawTable | None = None
