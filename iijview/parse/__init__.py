@@ -31,18 +31,16 @@ def _compiled_module(source: Path) -> Path | None:
 def compiled_build_state(folder: Path, shared_library: str = _SHARED_LIBRARY) -> str:
     """'current', 'stale' (a module or the shared library missing, or a module older than its source) or
     'absent' (nothing compiled), for a folder of parser modules."""
-    runtime = "current" if importlib.util.find_spec(shared_library) is not None else "stale"
     sources = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
-    if not sources:  # a frozen app (PyInstaller) ships the compiled modules without their sources
-        compiled = [p for suffix in importlib.machinery.EXTENSION_SUFFIXES for p in folder.glob(f"*{suffix}")]
-        return runtime if compiled else "absent"
-    built = {p: _compiled_module(p) for p in sources}
-    if not any(built.values()):
-        return "absent"
-    for source, compiled_module in built.items():
-        if compiled_module is None or compiled_module.stat().st_mtime < source.stat().st_mtime:
+    if sources:
+        built = {p: _compiled_module(p) for p in sources}
+        if not any(built.values()):
+            return "absent"
+        if any(c is None or c.stat().st_mtime < s.stat().st_mtime for s, c in built.items()):
             return "stale"
-    return runtime
+    elif not [p for suffix in importlib.machinery.EXTENSION_SUFFIXES for p in folder.glob(f"*{suffix}")]:
+        return "absent"  # (no sources: a frozen app ships the compiled modules alone)
+    return "current" if importlib.util.find_spec(shared_library) is not None else "stale"
 
 
 class _SourceFinder(importlib.abc.MetaPathFinder):

@@ -37,8 +37,7 @@ def header_slots(header: list[Tok], cells: list[int], text: str, *, quarter_cumu
         elif tok.kind == "fy":
             fiscal = True
         elif tok.kind == "date":
-            m = periods.DATE_RE.search(tok.text)
-            d = periods.date_of(m) if m else None
+            d = periods.first_date(tok.text)
             if d is None:
                 continue
             months = durations.pop(0) if durations else (12 if fiscal else 0)

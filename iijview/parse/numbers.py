@@ -52,7 +52,7 @@ def parse_number(token: str) -> Number | None:
     return _from_match(m, raw)
 
 
-def truncated_group(digits: str) -> bool:
+def _truncated_group(digits: str) -> bool:
     """'165,26': the last group after a separator has fewer than three digits."""
     comma = digits.rfind(",")
     return comma >= 0 and len(digits) - comma <= 3
@@ -69,7 +69,7 @@ def _from_match(m: re.Match, raw: str) -> Number:
             closed, suffix = ")", "%"
     if bool(opened) != bool(closed):
         return Number(raw, None, "unreadable")
-    if truncated_group(body):
+    if _truncated_group(body):
         return Number(raw, None, "unreadable")
     digits = body.replace(",", "").replace(":", "") if ("," in body or ":" in body) else body
     try:
@@ -99,4 +99,10 @@ def _unreadable_or_none(raw: str, t: str) -> Number | None:
 
 def from_match(m: re.Match) -> Number:
     """The Number of a match of a pattern that embeds NUMBER_RE's named groups."""
-    return _from_match(m, m.group(0))
+    raw = m.group(0)
+    plain = raw.replace(",", "")
+    if plain.isdigit():  # the common form, digits and separators only: read without the groups
+        if _truncated_group(raw):
+            return Number(raw, None, "unreadable")
+        return Number(raw, float(plain), "parsed")
+    return _from_match(m, raw)

@@ -44,6 +44,11 @@ def date_of(m: re.Match | None) -> dt.date | None:
         return None
 
 
+def first_date(text: str) -> dt.date | None:
+    """The first date DATE_RE finds in a text, or None when there is none or it is not a real date."""
+    return date_of(DATE_RE.search(text))
+
+
 def month_end(year: int, month: int) -> dt.date:
     """Last day of a month."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -99,7 +104,7 @@ def period_in(text: str, *, quarter_is_cumulative: bool = False) -> Period | Non
     if r:
         p = range_period(r)
         return Period(p.end, p.months, forecast)
-    end = date_of(DATE_RE.search(text))
+    end = first_date(text)
     if end:
         dur = DURATION_RE.search(text)
         if dur:

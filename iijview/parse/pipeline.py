@@ -91,7 +91,7 @@ def release_period(text: str) -> Period | None:
                   rf"(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
     if m:
         n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}[m.group("n").split()[-1].lower()]
-        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        d = periods.first_date(m.group("date"))
         if d:
             return Period(periods.month_end(d.year - 1 + (1 if n == 12 else 0), ((3 + n - 1) % 12) + 1)
                           if n != 12 else d, n)
@@ -99,12 +99,12 @@ def release_period(text: str) -> Period | None:
                   rf"\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
     if m:
         n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(m.group("n").lower()) or int(m.group("n"))
-        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        d = periods.first_date(m.group("date"))
         if d:
             return Period(d, n)
     m = re.search(r"results for the fiscal year ended\s+(?P<date>.{8,20}\d{4})", head, re.I)
     if m:
-        d = periods.date_of(periods.DATE_RE.search(m.group("date")))
+        d = periods.first_date(m.group("date"))
         if d:
             return Period(d, 12)
     return None
@@ -122,7 +122,7 @@ _GAAP_ACCORDANCE = re.compile(r"accordance with U\.\s?S\.\s?GAAP")
 _GAAP_US = re.compile(r"U\.(?<!accordance with U\.)\s?S\.? GAAP|U\.(?<=accordance with U\.)\s?S GAAP")
 
 
-def marker_counts(text: str) -> tuple[int, int]:
+def _marker_counts(text: str) -> tuple[int, int]:
     """How many times the text prints IFRS's own markers and U.S. GAAP's."""
     ifrs = sum(text.count(mark) for mark in _IFRS_MARKS)
     gaap = sum(text.count(mark) for mark in _GAAP_MARKS) + len(_GAAP_ACCORDANCE.findall(text)) \
@@ -132,7 +132,7 @@ def marker_counts(text: str) -> tuple[int, int]:
 
 def _standard(text: str) -> str:
     """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
-    ifrs, gaap = marker_counts(text)
+    ifrs, gaap = _marker_counts(text)
     if not ifrs and not gaap:
         return ""
     return "IFRS" if ifrs > gaap else "U.S. GAAP"

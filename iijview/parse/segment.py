@@ -14,10 +14,16 @@ _PROSE_SHORT_WORDS = frozenset({"was", "were", "increased", "decreased", "compar
 _PROSE_WORDS = frozenset({"was", "were", "is", "has", "have", "had", "which", "mainly", "because", "please", "refer",
                           "shown", "calculated", "represent", "represents", "announced", "conducted", "includes",
                           "included", "summarizes", "following"})
-# Each word set as one pattern that starts with a literal (so the scan skips ahead); the pattern checks
-# that a word ends there, _has_word that it starts there.
-_PROSE_SHORT_RE = re.compile("(?:%s)(?!\\w)" % "|".join(sorted(_PROSE_SHORT_WORDS, key=len, reverse=True)))
-_PROSE_WORD_RE = re.compile("(?:%s)(?!\\w)" % "|".join(sorted(_PROSE_WORDS, key=len, reverse=True)))
+
+
+def _word_pattern(words: frozenset[str]) -> re.Pattern:
+    """One pattern for a word set that starts with a literal (so the scan skips ahead); it checks that a
+    word ends where it matches, _has_word that it starts there."""
+    return re.compile("(?:%s)(?!\\w)" % "|".join(sorted(words, key=len, reverse=True)))
+
+
+_PROSE_SHORT_RE = _word_pattern(_PROSE_SHORT_WORDS)
+_PROSE_WORD_RE = _word_pattern(_PROSE_WORDS)
 _YOY_CLOSE = re.compile(r"\bYoY\)")
 _UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)

@@ -76,8 +76,6 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     append = out.append
     from_match = numbers.from_match
     Number = numbers.Number
-    truncated = numbers.truncated_group
-    nil_tokens = numbers.NIL_TOKENS
     carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
     for m in SPECIAL_RE.finditer(text, start, end):
         kind = m.lastgroup
@@ -101,11 +99,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if "\n" in tok_text:
             carry = tok_text.count("\n")
         if kind == "num":
-            plain = tok_text.replace(",", "")
-            if plain.isdigit():  # the common form, digits and separators only: read without the groups
-                num = Number(tok_text, None, "unreadable") if truncated(tok_text) \
-                    else Number(tok_text, float(plain), "parsed")
-            elif tok_text in nil_tokens:  # a lone dash: nil, or punctuation between words
+            if tok_text in numbers.NIL_TOKENS:  # a lone dash: nil, or punctuation between words
                 if _dash_is_text(text, a, b):
                     _add_text(out, text, a, b, line)
                     continue
