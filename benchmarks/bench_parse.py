@@ -9,11 +9,8 @@ above it is other work on the machine):
   releases share with it but nothing from the file itself (closest to opening a new release);
 - repeated: the five samples parsed again and again (every cache warm: an upper bound).
 
-The target of issue 2 is 0.1 s (2 MB/s) for the five samples. The figures are for the parser build
-this process runs (compiled with mypyc when installed so, see setup.py); when that is the compiled
-one, the pure-Python figures follow, from a second process run with IIJVIEW_PURE_PYTHON=1.
+The target of issue 2 was 0.1 s (2 MB/s) for the five samples.
 """
-import os
 import statistics
 import subprocess
 import sys
@@ -42,12 +39,11 @@ def _report(name: str, seconds: list[float], size: int) -> None:
 
 def main() -> None:
     """Time the three ways of parsing the samples and print seconds and MB/s."""
-    from iijview.parse import COMPILED, parse_bytes
+    from iijview.parse import parse_bytes
     data = [p.read_bytes() for p in SAMPLES]
     size = sum(len(d) for d in data)
     parse_bytes(data[0], "warm-up")  # compiles the patterns and loads the resources once
-    build = "compiled parser (mypyc)" if COMPILED else "pure-Python parser"
-    print(f"{len(SAMPLES)} samples, {size / 1e6:.3f} MB, {build}, best and median of {ROUNDS} rounds")
+    print(f"{len(SAMPLES)} samples, {size / 1e6:.3f} MB, best and median of {ROUNDS} rounds")
 
     first = []
     for _ in range(ROUNDS):
@@ -77,12 +73,6 @@ def main() -> None:
             parse_bytes(d, p.name)
         repeated.append(time.perf_counter() - t0)
     _report("repeated", repeated, size)
-    if "--figures-only" in sys.argv:
-        return
-    if COMPILED:
-        pure = subprocess.run([sys.executable, __file__, "--figures-only"], capture_output=True, text=True,
-                              env={**os.environ, "IIJVIEW_PURE_PYTHON": "1"})
-        print(pure.stdout.strip() or pure.stderr.strip())
 
     code = ("import sys, iijview.cli; iijview.cli.main(['facts', %r]); "
             "print('QT_IMPORTED', any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules), file=sys.stderr)"
