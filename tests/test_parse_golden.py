@@ -65,6 +65,12 @@ CASES = [
     (OCR_2017, "comprehensive_income:2", "comprehensive_income", "2017-09-30", 3, 1_417_305),
     (OCR_2017, "cash_flows:2", "cash_end", "2017-09-30", 3, 19_871_031),
     (OCR_2017, "dividends", "dividend_total", "2017-03-31", 12, 27.00),
+    # "NET INCOME 1,193,323 1,576,611" printed just before a page footer and the NET INCOME PER SHARE heading
+    (OCR_2017, "income_statement", "net_income", "2017-09-30", 6, 1_576_611),
+    (OCR_2017, "income_statement", "net_income", "2016-09-30", 6, 1_193_323),
+    # "INCOME FROM OPERATIONS BEFORE INCOME / TAX EXPENSE ... 1,111,285 1,306,192 / OF EQUITY METHOD INVESTEES"
+    (OCR_2017, "income_statement:2", "income_before_tax", "2017-09-30", 3, 1_306_192),
+    (OCR_2017, "income_statement:2", "income_before_tax", "2016-09-30", 3, 1_111_285),
     # IFRS web scrape, FY2020 nine months
     (IFRS_2020, "balance_sheet", "total_assets", "2020-12-31", 0, 210_108_110),
     (IFRS_2020, "balance_sheet", "borrowings_current", "2020-12-31", 0, 18_560_000),
@@ -234,3 +240,21 @@ def test_ifrs_segment_matrix_has_segment_columns():
     assert atm.value == 2_159_738
     finance = _member_cell(IFRS_2020, "segments:2", "Finance income", "Consolidated", "2020-12-31", 9)
     assert finance.value == 317_146
+
+
+def test_ocr_row_before_a_page_break_keeps_its_own_label_and_unit():
+    st = release(OCR_2017).statement("income_statement")
+    row = next(r for r in st.items if r.line == 531)
+    assert (row.label, row.item, row.unit) == ("NET INCOME", "net_income", None)
+    heading = next(r for r in st.items if r.label == "NET INCOME PER SHARE")
+    assert heading.is_heading and heading.line == 542
+    eps = next(r for r in st.items if r.item == "basic_eps")
+    assert eps.section == "NET INCOME PER SHARE"
+
+
+def test_ocr_label_over_three_lines_with_figures_on_the_middle_one():
+    st = release(OCR_2017).statement("income_statement:2")
+    row = next(r for r in st.items if r.item == "income_before_tax")
+    assert row.label == ("INCOME FROM OPERATIONS BEFORE INCOME TAX EXPENSE AND EQUITY IN NET INCOME "
+                         "OF EQUITY METHOD INVESTEES")
+    assert not any(r.is_heading and r.label.startswith("INCOME FROM OPERATIONS") for r in st.items)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from iijview.parse import labels
 from iijview.parse.segment import RawRow
@@ -46,11 +47,42 @@ def _bad(tok: Tok, grouped: bool) -> bool:
         and abs(num.value or 0) >= 10000
 
 
+def _opens_section(text: str) -> bool:
+    """A label line that can only be a heading: a known section heading, or a line ending with a colon."""
+    t = text.strip()
+    return t.endswith(":") or t.lower() in _section_keys()
+
+
+@lru_cache(maxsize=1)
+def _section_keys() -> frozenset[str]:
+    return frozenset(h.lower() for h in labels.section_headings())
+
+
+def _continues(row: Row, line: tuple[int, str, int]) -> bool:
+    """True when a label line continues the label of the value row above it: it starts like a
+    continuation, is printed at most one blank line below the row's figures (a page break or a
+    repeated header between them ends the row) and is not a section heading of its own."""
+    return labels.starts_continuation(line[1]) and line[0] - row.values[-1].line <= 2 \
+        and not _opens_section(line[1])
+
+
+def _continued_below(raw: RawRow, nxt: RawRow | None) -> bool:
+    """True when the label of a value row goes on below its figures: the next row opens with a
+    continuation line right under them that is not its own label (it has more lines, or no values)."""
+    if nxt is None or nxt.period_label or not raw.values:
+        return False
+    lines = _label_lines(nxt.label)
+    if not lines or not (len(lines) > 1 or not nxt.values):
+        return False
+    return labels.starts_continuation(lines[0][1]) and lines[0][0] - raw.values[-1].line <= 2 \
+        and not _opens_section(lines[0][1])
+
+
 def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     """Rows in print order, with headings split off and wrapped label lines joined."""
     rows: list[Row] = []
     grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
-    for raw in raw_rows:
+    for n, raw in enumerate(raw_rows):
         if raw.period_label:
             text = " ".join(t.text for t in raw.label)
             rows.append(Row(text, raw.line, values=list(raw.values), cells=list(raw.cells), period_label=True,
@@ -64,15 +96,18 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                 rows[-1].label += " " + head
                 lines[0] = (lines[0][0], rest, lines[0][2])
         # Lines that continue the previous row's label ("respectively", "long-term borrowings").
-        while lines and rows and not rows[-1].heading and rows[-1].values and \
-                labels.starts_continuation(lines[0][1]) and (len(lines) > 1 or not raw.values):
+        while lines and rows and not rows[-1].heading and rows[-1].values and _continues(rows[-1], lines[0]) \
+                and (len(lines) > 1 or not raw.values):
             rows[-1].label += " " + lines[0][1]
             lines.pop(0)
+        # A label printed over three lines with its figures on the middle one (OCR centres them): the
+        # line above the figures starts the label even when it reads like a heading.
+        middle = _continued_below(raw, raw_rows[n + 1] if n + 1 < len(raw_rows) else None)
         segments: list[tuple[int, str, int]] = []
         for k, line in enumerate(lines):
             last_before_values = raw.values and k == len(lines) - 1
-            wrapped = last_before_values and segments and not labels.is_heading_text(segments[-1][1]) \
-                and line[0] - segments[-1][0] <= 2
+            wrapped = last_before_values and segments and line[0] - segments[-1][0] <= 2 and (
+                not labels.is_heading_text(segments[-1][1]) or (middle and not _opens_section(segments[-1][1])))
             if segments and (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
                 ln, text, start = segments[-1]
                 segments[-1] = (ln, text + " " + line[1], start)
