@@ -67,19 +67,21 @@ class Period:
         return text + (" (target)" if self.forecast else "")
 
     def fiscal_label(self) -> str:
-        """IIJ's own short name: '1Q-3Q18', '1H17', '2Q17', 'FY2018' or 'Mar-2018'."""
+        """IIJ's own short name: '1Q-3Q18', '1H17', '2Q17', 'FY2018' or 'Mar-2018'; targets say so
+        ('FY2018 target', '1H18 target')."""
         fy = fiscal_year(self.end) % 100
         quarter = {6: 1, 9: 2, 12: 3, 3: 4}.get(self.end.month)
         if self.months == 0 or quarter is None:
             return f"{_MONTH_ABBR[self.end.month - 1]}-{self.end.year}"
         if self.months == 12:
-            return f"FY{fiscal_year(self.end)}" + (" target" if self.forecast else "")
-        if self.months == 3:
-            return f"{quarter}Q{fy:02d}"
-        if self.months == 6 and quarter == 2:
-            return f"1H{fy:02d}"
-        first = quarter - self.months // 3 + 1
-        return f"{first}Q-{quarter}Q{fy:02d}"
+            name = f"FY{fiscal_year(self.end)}"
+        elif self.months == 3:
+            name = f"{quarter}Q{fy:02d}"
+        elif self.months == 6 and quarter == 2:
+            name = f"1H{fy:02d}"
+        else:
+            name = f"{quarter - self.months // 3 + 1}Q-{quarter}Q{fy:02d}"
+        return name + (" target" if self.forecast else "")
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,14 @@ def book(tmp_path):
 
 def test_sheets_are_named_per_release_and_statement(book):
     _path, wb = book
-    assert wb.sheetnames == ["Summary", "FY18 9M Income statement", "FY18 9M Balance sheet",
-                             "FY19 9M Income statement", "FY19 9M Balance sheet",
+    assert wb.sheetnames == ["Summary", "1Q-3Q18 Income statement", "1Q-3Q18 Balance sheet",
+                             "1Q-3Q19 Income statement", "1Q-3Q19 Balance sheet",
                              "Findings", "Corrections", "Sources"]
 
 
 def test_statement_values_are_numbers_in_the_unit_shown(book):
     _path, wb = book
-    ws = wb["FY18 9M Income statement"]
+    ws = wb["1Q-3Q18 Income statement"]
     # Header: two lines, label and unit columns frozen.
     assert ws["C3"].value == "9M to Dec 31, 2017" and ws["C4"].value == "Thousands of JPY"
     assert ws["E3"].value == "YoY change" and ws["F4"].value == "%"
@@ -50,7 +50,7 @@ def test_statement_values_are_numbers_in_the_unit_shown(book):
 
 def test_decimal_values_keep_their_decimals(book):
     _path, wb = book
-    ws = wb["FY18 9M Balance sheet"]
+    ws = wb["1Q-3Q18 Balance sheet"]
     assert ws["A11"].value == "Backbone traffic" and ws["B11"].value == "Gbps"
     assert ws["C11"].value == pytest.approx(3600.2)
     assert ws["C11"].number_format == '#,##0.0;(#,##0.0);"-"'
@@ -59,7 +59,7 @@ def test_decimal_values_keep_their_decimals(book):
 
 def test_layout_indent_totals_freeze_and_print(book):
     _path, wb = book
-    ws = wb["FY18 9M Income statement"]
+    ws = wb["1Q-3Q18 Income statement"]
     assert ws.freeze_panes == "C5"
     assert ws["A6"].alignment.indent == 1 and ws["A5"].font.b
     assert ws["A9"].value == "Total revenues" and ws["A9"].font.b and ws["D9"].font.b
@@ -69,12 +69,12 @@ def test_layout_indent_totals_freeze_and_print(book):
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.column_dimensions["A"].width >= len("Basic net income attributable to IIJ per share")
-    assert wb["FY18 9M Balance sheet"].freeze_panes == "C5"
+    assert wb["1Q-3Q18 Balance sheet"].freeze_panes == "C5"
 
 
 def test_corrected_and_finding_cells_are_marked_with_comments(book):
     _path, wb = book
-    ws = wb["FY18 9M Income statement"]
+    ws = wb["1Q-3Q18 Income statement"]
     corrected = ws["D7"]
     assert corrected.value == 48_950_000
     assert corrected.fill.fgColor.rgb.endswith("FFF2CC")
@@ -87,20 +87,20 @@ def test_corrected_and_finding_cells_are_marked_with_comments(book):
 
 def test_formula_like_labels_stay_text(book):
     path, wb = book
-    ws = wb["FY18 9M Balance sheet"]
+    ws = wb["1Q-3Q18 Balance sheet"]
     labels = [ws.cell(row=r, column=1) for r in range(6, 10)]
     assert [c.value for c in labels] == ['=HYPERLINK("http://x","y")', "+1+2", "-5", "@SUM(A1)"]
     assert all(c.data_type == "s" for c in labels)
     with zipfile.ZipFile(path) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
         assert sheets and not any(b"<f>" in z.read(n) for n in sheets)
-    frame = pd.read_excel(path, sheet_name="FY18 9M Balance sheet", header=None)
+    frame = pd.read_excel(path, sheet_name="1Q-3Q18 Balance sheet", header=None)
     assert frame.iloc[5, 0] == '=HYPERLINK("http://x","y")' and frame.iloc[7, 0] == "-5"
 
 
 def test_pandas_reads_numbers(book):
     path, _wb = book
-    frame = pd.read_excel(path, sheet_name="FY18 9M Income statement", header=None, skiprows=4)
+    frame = pd.read_excel(path, sheet_name="1Q-3Q18 Income statement", header=None, skiprows=4)
     assert frame.iloc[1, 0] == "Network services"
     assert frame.iloc[1, 2] == 82_000_123 and frame.iloc[4, 3] == 139_400_456
     assert pd.api.types.is_number(frame.iloc[8, 3]) and frame.iloc[8, 3] == pytest.approx(68.77)
@@ -126,9 +126,9 @@ def test_extra_sheets_are_tables(book):
     assert src["F3"].value == "IFRS" and src["I2"].value == __version__
     fnd = wb["Findings"]
     assert fnd["D2"].value == "sum" and fnd["J2"].value == -456 and fnd["K2"].value == "D9, D6"
-    assert fnd["K2"].hyperlink.location == "'FY18 9M Income statement'!D9"
+    assert fnd["K2"].hyperlink.location == "'1Q-3Q18 Income statement'!D9"
     cor = wb["Corrections"]
-    assert [c.value for c in cor[2]][:7] == ["FY18 9M", "FY18 9M Income statement", "Systems integration",
+    assert [c.value for c in cor[2]][:7] == ["1Q-3Q18", "1Q-3Q18 Income statement", "Systems integration",
                                              "9M to Dec 31, 2018", "value", 48_900_000, 48_950_000]
 
 
@@ -139,11 +139,11 @@ def test_summary_series_boundary_and_chart(book):
     assert headers[4:8] == ["Total revenues (U.S. GAAP)", "Total revenues (IFRS)",
                             "Operating income (U.S. GAAP)", "Operating profit (IFRS)"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(5, ws.max_row + 1)}
-    r = rows["1Q-3Q18 (FY18 9M)"]
+    r = rows["1Q-3Q18 (1Q-3Q18 release)"]
     # Thousands of yen in the statements, millions here.
     assert ws.cell(row=r, column=5).value == pytest.approx(139_400.456)
     assert ws.cell(row=r, column=11).value == pytest.approx(201_234.567)
-    ifrs = rows["1Q-3Q18 (FY19 9M)"]
+    ifrs = rows["1Q-3Q18 (1Q-3Q19 release)"]
     assert ws.cell(row=ifrs, column=6).value == pytest.approx(127_600.123)
     assert ws.cell(row=ifrs, column=5).value is None
     assert ws.cell(row=ifrs, column=1).border.top.style == "thick"
@@ -183,13 +183,13 @@ def test_workspace_supplies_who_and_when(tmp_path):
     assert ws.apply(release) == []
     wb = openpyxl.load_workbook(write_workbook([release], tmp_path / "w.xlsx", ws))
     ws.close()
-    sheet = wb["FY18 9M Income statement"]
+    sheet = wb["1Q-3Q18 Income statement"]
     comment = sheet["D7"].comment.text
     assert "Parsed value: 48,900,000" in comment and " UTC." in comment and "By " in comment
     assert sheet["A11"].value == "Other expenses, net"
     assert sheet["A11"].fill.fgColor.rgb.endswith("FFF2CC")
     assert "Parsed label: 'Other expense'" in sheet["A11"].comment.text
-    bs = wb["FY18 9M Balance sheet"]
+    bs = wb["1Q-3Q18 Balance sheet"]
     assert bs["A6"].value == "Lease assets" and "Row added by the user" in bs["A6"].comment.text
     assert bs["D6"].value == 1_234 and bs["D6"].comment is not None
     rows = [[c.value for c in r] for r in wb["Corrections"].iter_rows(min_row=2)]
@@ -259,20 +259,20 @@ def test_missing_folder_and_nothing_to_export(tmp_path):
 
 def test_sheet_names_are_legal_unique_and_short():
     namer = SheetNamer()
-    names = [namer.unique("FY18 9M Comprehensive income statement [draft]: a/b?*") for _ in range(12)]
+    names = [namer.unique("1Q-3Q18 Comprehensive income statement [draft]: a/b?*") for _ in range(12)]
     assert len(set(n.lower() for n in names)) == 12
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
-    assert names[0] == "FY18 9M Comprehensive income st" and names[1].endswith(" (2)")
+    assert names[0] == "1Q-3Q18 Comprehensive income st" and names[1].endswith(" (2)")
     assert namer.unique("summary") == "summary (2)"
     same = make_release()
-    assert [namer.release_prefix(same) for _ in range(3)] == ["FY18 9M", "FY18 9M#2", "FY18 9M#3"]
+    assert [namer.release_prefix(same) for _ in range(3)] == ["1Q-3Q18", "1Q-3Q18#2", "1Q-3Q18#3"]
     nameless = dataclasses.replace(make_release("odd[name]:v2.txt"), fiscal_period=None)
-    assert namer.release_prefix(nameless) == "odd name v"
+    assert namer.release_prefix(nameless) == "odd name v2"
 
 
 def test_repeated_releases_export(tmp_path):
     wb = openpyxl.load_workbook(write_workbook([make_release()] * 3, tmp_path / "r.xlsx"))
-    assert "FY18 9M#3 Balance sheet" in wb.sheetnames
+    assert "1Q-3Q18#3 Balance sheet" in wb.sheetnames
     assert len(wb.sheetnames) == len(set(wb.sheetnames)) == 6 + 4
 
 
@@ -281,6 +281,6 @@ def test_non_finite_values_are_left_empty(tmp_path):
     release.statements[1].items[0].cells["mar18"].value = float("nan")
     release.statements[1].items[0].cells["dec18"].value = float("inf")
     wb = openpyxl.load_workbook(write_workbook([release], tmp_path / "n.xlsx"))
-    ws = wb["FY18 9M Balance sheet"]
+    ws = wb["1Q-3Q18 Balance sheet"]
     assert ws["A5"].value == "Cash and cash equivalents"
     assert ws["C5"].value is None and ws["D5"].value is None

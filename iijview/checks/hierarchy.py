@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
+from iijview.checks.levels import settle_levels
 from iijview.checks.values import Interval, Ref, ZERO, money_scale
 from iijview.model import Statement
 
@@ -118,7 +119,8 @@ def check_sums(ledger: Ledger, si: int) -> None:
                 if c in t.st.items[i].cells:
                     ledger.add(Equation("sum", Ref(t.si, i, c), [], "its lines", known=False))
     ledger.parents[si] = dict(parent)
-    _apply_levels(t.st, parent, children)
+    settle_levels(t.st, parent, children, lambda i, g: i in t.vec and all(k in t.vec for k in g)
+                  and t.matches(i, g, 1))
 
 
 def _top_level_group(t: _Table, i: int, parent: dict[int, int]) -> list[int] | None:
@@ -271,18 +273,3 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
 
     return dfs(i + 1, {c: ZERO for c in cols}, [], [])
 
-
-def _apply_levels(st: Statement, parent: dict[int, int], children: dict[int, list[int]]) -> None:
-    """Mark totals; where the text lost its indentation (all levels 0), indent from the hierarchy found."""
-    for p, kids in children.items():
-        if kids:
-            st.items[p].is_total = True
-    if any(row.level for row in st.items):
-        return
-    for i in range(len(st.items)):
-        depth, j = 0, i
-        while j in parent and depth < 10:
-            j = parent[j]
-            depth += 1
-        if depth:
-            st.items[i].level = depth

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from iijview.model import STATEMENT_TITLES, Release, Statement, fiscal_year
+from iijview.model import STATEMENT_TITLES, Release, Statement
+from iijview.naming import release_label
 
 MAX_NAME = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -45,14 +46,8 @@ class SheetNamer:
         return candidate
 
     def release_prefix(self, release: Release) -> str:
-        """Short unique name of a release: 'FY18 9M', 'FY17 6M', 'FY18' (full year)."""
-        period = release.fiscal_period
-        if period is not None and period.months:
-            fy = f"FY{fiscal_year(period.end) % 100:02d}"
-            prefix = fy if period.months == 12 else f"{fy} {period.months}M"
-        else:
-            stem = release.name.rsplit(".", 1)[0]
-            prefix = sanitize(stem)[:10].rstrip()
+        """Short unique name of a release, IIJ's own as in the app: '1Q-3Q18', '1H17', 'FY2018'."""
+        prefix = sanitize(release_label(release))[:12].rstrip()
         candidate, n = prefix, 2
         while candidate.lower() in self._prefixes:
             candidate = f"{prefix}#{n}"

@@ -113,7 +113,7 @@ def summary_sheet(releases: list[Release], prefixes: list[str]
             release = releases[d.release]
             std = release.standard
             if labels.count(label) > 1:
-                label = f"{label} ({prefixes[d.release]})"
+                label = f"{label} ({prefixes[d.release]} release)"
             boundary = previous_std is not None and std != previous_std
             before, previous_std = previous_std, std
             std_cell = CellSpec(std or "unknown")

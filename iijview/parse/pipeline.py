@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
+from iijview.naming import name_statements
 from iijview.parse import labels, periods
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
 from iijview.parse.decode import DecodeError, decode
@@ -284,24 +285,6 @@ def _mark_forecasts(statements: list[Statement], current: Period | None) -> None
         st.columns = cols
 
 
-def _name_statements(statements: list[Statement]) -> None:
-    """Unique keys ('income_statement', 'income_statement:2') and readable titles."""
-    counts: dict[str, int] = {}
-    for st in statements:
-        counts[st.id] = counts.get(st.id, 0) + 1
-    seen: dict[str, int] = {}
-    for st in statements:
-        n = seen.get(st.id, 0) + 1
-        seen[st.id] = n
-        st.key = st.id if n == 1 else f"{st.id}:{n}"
-        title = STATEMENT_TITLES.get(st.id, st.id)
-        if counts[st.id] > 1:
-            latest = max((c.period for c in st.columns if c.period and c.role == "value" and not c.period.forecast),
-                         key=lambda p: (p.end, p.months), default=None)
-            title += f" ({latest.fiscal_label()})" if latest else f" ({n})"
-        st.title = title
-
-
 _gc_lock = threading.Lock()
 _gc_pauses = 0
 _gc_was_enabled = False
@@ -347,7 +330,7 @@ def parse_bytes(data: bytes, name: str) -> Release:
         raise ReleaseError(f"{label}: no statement tables could be read from this release.")
     _contracts_at_dates(statements)
     _mark_forecasts(statements, doc.release_period)
-    _name_statements(statements)
+    name_statements(statements)
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
                       fiscal_period=doc.release_period, standard=_standard(work), layout=_layout(text),
                       statements=statements)
