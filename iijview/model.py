@@ -191,7 +191,12 @@ class Statement:
         return next((it for it in self.items if it.item == item), None)
 
     def unit_of(self, row: LineItem, col: Column) -> tuple[str, int]:
-        """Unit and scale of one cell: the row's override, else the column's."""
+        """Unit and scale of one cell: the row's override, else the column's (a per-cent column is always
+        per cent, and a dollar column keeps its own scale unless the row is per share or a count)."""
+        if col.unit == "%":
+            return "%", 1
+        if col.unit == "USD" and row.unit is None:
+            return "USD", col.scale
         unit = row.unit or col.unit
         scale = row.scale if row.scale is not None else col.scale
         if row.unit == "JPY/share" and col.unit == "USD":
@@ -227,7 +232,8 @@ class Release:
     company: str = "Internet Initiative Japan Inc."
     fiscal_period: Period | None = None
     standard: str = ""            # "U.S. GAAP" | "IFRS"
-    layout: str = ""              # web | ocr | converted | slides
+    standard_basis: str = ""      # how the standard was told: stated | statements | fiscal year
+    layout: str = ""              # web | ocr | converted | slides | newswire | sec filing | text (+ " excerpt")
     statements: list[Statement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     check_counts: dict[str, dict[str, int]] = field(default_factory=dict)

@@ -30,7 +30,7 @@ def cell(path: Path, statement: str, label: str, end: str, months: int, *, unit:
     for row in st.items:
         if row.item != label and row.label != label:
             continue
-        for col in st.columns:
+        for col in sorted(st.columns, key=lambda c: c.member == "previous"):  # a revised figure before the old
             if col.role != role or col.period is None:
                 continue
             if (unit and col.unit != unit) or (not unit and col.unit == "USD"):

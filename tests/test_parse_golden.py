@@ -110,8 +110,11 @@ CASES = [
     (CONV_2012, "ebitda:2", "adjusted_ebitda", "2012-12-31", 3, 3_684),
     (CONV_2012, "cash_flows:2", "cash_end", "2012-12-31", 3, 10_648_296),
     (CONV_2012, "tse_summary:3", "total_assets", "2012-12-31", 0, 75_892),
-    (CONV_2012, "dividends", "dividend_total", "2012-03-31", 12, 3_250.00),
-    (CONV_2012, "dividends:2", "dividend_q2", "2012-03-31", 12, 7.50),
+    (CONV_2012, "dividends:2", "dividend_total", "2012-03-31", 12, 3_250.00),
+    (CONV_2012, "dividends:3", "dividend_q2", "2012-03-31", 12, 7.50),
+    # 'Revised the year-end dividend plan from the previous JPY8.75 to JPY10.00 per share' (FY2012 plan)
+    (CONV_2012, "dividends", "dividend_year_end", "2013-03-31", 12, 10.00),
+    (CONV_2012, "highlights", "operating_income", "2012-12-31", 9, 5_043),
     # Presentation slides, FY2018 first half (JPY million and billion, Δ negatives)
     (SLIDES_2018, "balance_sheet", "accumulated_other_comprehensive_income", "2018-09-30", 0, -91),
     (SLIDES_2018, "balance_sheet", "total_assets", "2018-09-30", 0, 161_694),
@@ -119,7 +122,10 @@ CASES = [
     (SLIDES_2018, "highlights", "adjusted_ebitda", "2018-09-30", 3, 5.19),
     (SLIDES_2018, "balance_sheet", "treasury_stock", "2018-09-30", 0, -1_897),
     (SLIDES_2018, "cash_flows", "depreciation_amortization", "2018-09-30", 6, 6_751),
-    (SLIDES_2018, "targets", "total_revenues", "2019-03-31", 12, 190.0),
+    (SLIDES_2018, "targets:2", "total_revenues", "2019-03-31", 12, 190.0),
+    # the '1H18 Targets' column beside '1H18 Results' is a target statement of its own
+    (SLIDES_2018, "targets", "total_revenues", "2018-09-30", 6, 90.0),
+    (SLIDES_2018, "highlights", "total_revenues", "2018-09-30", 6, 90.96),
 ]
 
 

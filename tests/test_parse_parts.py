@@ -92,7 +92,7 @@ def test_collector_stays_off_when_the_caller_turned_it_off():
 
 
 def test_a_title_date_that_is_no_real_date_gives_no_release_period_and_no_traceback():
-    from iijview.parse.pipeline import release_period
+    from iijview.parse.release_facts import release_period
     # the title shape matches, but 3018 is no year DATE_RE reads: this used to raise AttributeError
     assert release_period("Consolidated Financial Results for the Nine Months Ended December 31, 3018") is None
     assert release_period("Results for the Fiscal Year Ended Decmber 99, 2018 (IIJ)") is None

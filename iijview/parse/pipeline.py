@@ -14,10 +14,9 @@ from pathlib import Path
 
 from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
 from iijview.naming import name_statements
-from iijview.parse import labels, periods
+from iijview.parse import headlines, labels, release_facts
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
 from iijview.parse.decode import DecodeError, decode
-from iijview.parse.highlights import prose_statements
 from iijview.parse.normalise import normalise
 from iijview.parse.rows import build_rows
 from iijview.parse.segment import RawTable, segment
@@ -82,80 +81,6 @@ def find_headings(text: str) -> list[tuple[int, str]]:
         out.append((start, sid))
         last_end = stop
     return out
-
-
-def release_period(text: str) -> Period | None:
-    """The period the release reports, from its title sentence."""
-    head = text[:4000]
-    m = re.search(rf"(?P<n>three|six|nine|twelve|first six|first nine|first three)\s+months?\s+(?:consolidated\s+)?"
-                  rf"(?:financial\s+)?(?:results\s+)?(?:of\s+|for\s+)the\s+fiscal\s+year\s+(?:ending|ended)\s+"
-                  rf"(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
-    if m:
-        n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}[m.group("n").split()[-1].lower()]
-        d = periods.first_date(m.group("date"))
-        if d:
-            return Period(periods.month_end(d.year - 1 + (1 if n == 12 else 0), ((3 + n - 1) % 12) + 1)
-                          if n != 12 else d, n)
-    m = re.search(rf"(?:first\s+)?(?P<n>\d+|three|six|nine|twelve)\s+months\s+ended\s+(?P<date>{periods._MONTH}"
-                  rf"\s*\d{{1,2}},?\s*\d{{4}})", head, re.I)  # noqa: SLF001
-    if m:
-        n = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(m.group("n").lower()) or int(m.group("n"))
-        d = periods.first_date(m.group("date"))
-        if d:
-            return Period(d, n)
-    m = re.search(r"results for the fiscal year ended\s+(?P<date>.{8,20}\d{4})", head, re.I)
-    if m:
-        d = periods.first_date(m.group("date"))
-        if d:
-            return Period(d, 12)
-    return None
-
-
-# Each standard's own markers, counted as the literals they are (str.count is far faster than a scan
-# for alternatives that start with common letters). 'U.S. GAAP' inside 'accordance with U.S. GAAP'
-# counts once, as one marker.
-_IFRS_MARKS = ("[Under IFRS]", "accordance with IFRS", "under International Financial Reporting Standards",
-               "Statement of Financial Position", "Statements of Financial Position",
-               "Statement of Profit or Loss", "Statements of Profit or Loss")
-_GAAP_MARKS = ("generally accepted in the United States", "Consolidated Balance Sheets",
-               "Statement of Income", "Statements of Income")
-_GAAP_ACCORDANCE = re.compile(r"accordance with U\.\s?S\.\s?GAAP")
-_GAAP_US = re.compile(r"U\.(?<!accordance with U\.)\s?S\.? GAAP|U\.(?<=accordance with U\.)\s?S GAAP")
-
-
-def _marker_counts(text: str) -> tuple[int, int]:
-    """How many times the text prints IFRS's own markers and U.S. GAAP's."""
-    ifrs = sum(text.count(mark) for mark in _IFRS_MARKS)
-    gaap = sum(text.count(mark) for mark in _GAAP_MARKS) + len(_GAAP_ACCORDANCE.findall(text)) \
-        + len(_GAAP_US.findall(text))
-    return ifrs, gaap
-
-
-def _standard(text: str) -> str:
-    """'IFRS' or 'U.S. GAAP', by which standard's own markers the release prints more."""
-    ifrs, gaap = _marker_counts(text)
-    if not ifrs and not gaap:
-        return ""
-    return "IFRS" if ifrs > gaap else "U.S. GAAP"
-
-
-_FIGURE = re.compile(r"\d[\d,]{4,}")
-_SLIDE_MARKS = re.compile(r"Unit\s*:\s*JPY|% of Revenues|Agenda")
-
-
-def _layout(text: str) -> str:
-    lines = [ln for ln in text.split("\n") if ln and not ln.isspace()]
-    if not lines:
-        return ""
-    if _SLIDE_MARKS.search(text):
-        return "slides"
-    tabbed = sum(1 for ln in lines if "\t" in ln)
-    if tabbed > len(lines) * 0.2:
-        return "converted"
-    # a table flattened onto one line: more than 30 figures (which needs at least 185 characters)
-    if any(len(_FIGURE.findall(ln)) > 30 for ln in lines if len(ln) >= 185):
-        return "web"
-    return "ocr"
 
 
 def _classify(rows, candidates) -> tuple[str, int]:
@@ -236,8 +161,56 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         elif named:
             carry = sid  # the heading names the next table, not this scrap
         prev = table
-    out.extend(prose_statements(text, doc, heads, modern))
+    taken = {cell.start for st in out for it in st.items for cell in it.cells.values()}
+    out.extend(_headline_statements(text, doc, heads, taken))
     out.sort(key=lambda st: st.line)
+    return out
+
+
+_PHRASE_IDS = frozenset({"highlights", "targets", "dividends"})
+
+
+def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], taken: set[int]) -> list[Statement]:
+    """Highlight, target and dividend statements read as phrases: the blocks under their headings, then
+    the sentences before the statement tables; a figure a table already holds (`taken`: the original
+    offsets of its cells) is read once, by the table."""
+    ctx = headlines.Context(text, doc.norm, doc.release_period,
+                            release_facts.code_definitions(text, doc.release_period), taken=taken)
+    table_heads = [p for p, s in heads if s and s not in _PHRASE_IDS]
+    regions = headlines.find_regions(text, ctx, [p for p, _ in heads])
+    front_end = min(table_heads + [len(text)])
+    prose = []
+    pos = 0
+    for r in regions + [None]:
+        stop = min(r.start if r is not None else front_end, front_end)
+        if stop > pos:
+            prose.extend(headlines.prose_phrases(text, pos, stop, ctx))
+        if r is not None:
+            pos = max(pos, r.end)
+    doc.findings.extend(ctx.findings)
+    return headlines.statements(text, ctx, regions, prose)
+
+
+def _split_targets(statements: list[Statement]) -> list[Statement]:
+    """A highlights table that prints targets beside the results ('1H18 Results | 1H18 Targets') gives the
+    targets a statement of their own, so a target is never read as a result."""
+    out: list[Statement] = []
+    for st in statements:
+        out.append(st)
+        if st.id != "highlights" or not any(c.period and c.period.forecast for c in st.columns):
+            continue
+        keep = [c for c in st.columns if not (c.period and c.period.forecast)]
+        moved = [c for c in st.columns if c.period and c.period.forecast]
+        targets = Statement("targets", "targets", "", columns=moved, line=st.line, end_line=st.end_line)
+        for it in st.items:
+            cells = {c.key: it.cells[c.key] for c in moved if c.key in it.cells}
+            if cells or it.is_heading:
+                targets.items.append(replace(it, cells=cells))
+        st.columns = keep
+        for it in st.items:
+            it.cells = {k: v for k, v in it.cells.items() if any(c.key == k for c in keep)}
+        if any(it.cells for it in targets.items):
+            out.append(targets)
     return out
 
 
@@ -321,19 +294,32 @@ def parse_bytes(data: bytes, name: str) -> Release:
         raise ReleaseError(f"{label}: {exc}; open an IIJ earnings release saved as text.") from None
     norm = normalise(text)
     work = _blank_footers(norm.text)
-    doc = Doc(work, norm, release_period(work))
+    period = release_facts.release_period(work)
+    doc = Doc(work, norm, period)
     with _collection_paused():
         statements = build_statements(work, doc)
-    if not statements:
-        if not re.search(r"Internet Initiative Japan|\bIIJ\b", work):
-            raise ReleaseError(f"{label}: this is not an IIJ earnings release (no IIJ statements were found).")
-        raise ReleaseError(f"{label}: no statement tables could be read from this release.")
+    if not statements and not release_facts.is_iij_release(work):
+        raise ReleaseError(f"{label}: this is not an IIJ earnings release (it does not name IIJ and its results).")
+    statements = _split_targets(statements)
     _contracts_at_dates(statements)
     _mark_forecasts(statements, doc.release_period)
     name_statements(statements)
+    standard, basis = release_facts.standard(work, period)
+    tables = any(st.id not in _PHRASE_IDS for st in statements)
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
-                      fiscal_period=doc.release_period, standard=_standard(work), layout=_layout(text),
-                      statements=statements)
+                      fiscal_period=doc.release_period, standard=standard, standard_basis=basis,
+                      layout=release_facts.layout(text, tables), statements=statements)
+    if not statements:
+        release.findings.append(Finding(
+            "nothing_read", "No statement table, highlight, target or dividend could be read from this release: "
+            "looked for the highlight and target blocks ('Highlights of ... Results', 'Financial Targets for ...'), "
+            "sentences such as 'Revenues totaled JPY...', and the statement tables (balance sheet, income statement, "
+            "cash flows, summaries).", severity="error"))
+    if basis == "fiscal year":
+        release.findings.append(Finding(
+            "standard_assumed", f"The release does not say which accounting standard it follows; {standard} is "
+            f"assumed from its fiscal year (IIJ reported under U.S. GAAP through FY2018 and under IFRS from FY2019).",
+            severity="info"))
     for finding in doc.findings:
         if not finding.statement and finding.line:
             home = next((st for st in statements if st.line <= finding.line <= max(st.end_line, st.line)), None)

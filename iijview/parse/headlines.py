@@ -1,0 +1,487 @@
+"""Headline, target and dividend statements read from phrases: the highlight and target blocks under their
+headings ('Highlights of 3Q12 Financial Results', 'Financial Targets for FY2021 (Revised upward on ...)'),
+with their column headers ('FY23 Targets First Half Full Year', 'Previous Target New Target'), and the
+sentences and bullets before the statement tables ('IIJ targets revenues of JPY71.0 billion ... for FY2010')."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
+from iijview.parse import labels, periods
+from iijview.parse.normalise import Normalised
+from iijview.parse.phrases import Element, Group, Phrase, spaced, knowledge, read_phrases
+from iijview.parse.release_facts import code_key, resolve_code
+
+_REGION_LIMIT = 3000       # a headline block is a screen of text at most
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One column of a headline block: the period of its figures, whether they are targets, and which
+    of two printed targets it is ('previous' beside the new one)."""
+
+    period: Period
+    variant: str = ""
+
+
+@dataclass
+class Region:
+    """A headline or target block: its kind, where it is, the period its heading names and its columns."""
+
+    kind: str                  # highlights | targets
+    start: int                 # heading start
+    body: int                  # where the figures start (after the heading's period)
+    end: int
+    period: Period | None
+    slots: list[Slot] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What reading a release's headlines needs: the text, its offset map, the release's period and codes."""
+
+    text: str
+    norm: Normalised
+    release_period: Period | None
+    codes: dict[tuple, Period]
+    findings: list[Finding] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)   # original offsets of figures a table already holds
+
+
+@lru_cache(maxsize=1)
+def _heading_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    h = knowledge()["headings"]
+    def one(words: list[str]) -> re.Pattern:
+        return re.compile("|".join(f"(?:{spaced(w)})" for w in words), re.I)
+    return one(h["highlights"]), one(h["targets"]), one(h["end"])
+
+
+_QUARTER_WORDS = re.compile(r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
+_HALF_WORDS = re.compile(r"\b(?:first\s+half|first\s+six\s+months|interim)\b", re.I)
+_NINE_WORDS = re.compile(r"\b(?:first\s+)?nine\s+months\b", re.I)
+_FULL_WORDS = re.compile(r"\bfull[\s-]+(?:fiscal\s+)?year\b", re.I)
+_THREE_MONTHS = re.compile(r"\((?:3|three)\s+months\)", re.I)
+_FY_WORDS = re.compile(r"\b(?:fiscal\s+year|FY)\s?(?P<fy>(?:19|20)?\d{2})\b", re.I)
+_FY_ENDING = re.compile(rf"(?:fiscal\s+year|FY)\s+(?:ending|ended|end(?:ing)?)\s+(?:on\s+)?"
+                        rf"(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})", re.I)  # noqa: SLF001
+_QN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def heading_period(title: str, anchor: int, ctx: Context, kind: str) -> tuple[Period | None, int]:
+    """The period a block heading names ('1Q-3Q21', '3Q12', '1H FY2013', 'Third Quarter FY2007', 'FY2021',
+    'the Fiscal Year Ending March 31, 2019') inside its words or right after them (title[:anchor] is the
+    heading's words), and where it ends. A quarter named in words is three months; a code the release
+    defined for itself is its definition; an old '3Q12' over a nine-month release's figures is the release's
+    nine months unless '(3 months)' follows."""
+    def near(m: re.Match | None) -> bool:
+        return m is not None and (m.end() <= anchor or m.start() <= anchor + 3)
+
+    def with_three(stop: int) -> tuple[bool, int]:
+        after = re.match(r"\s*\((?:3|three)\s+months\)", title[stop:], re.I)
+        return (True, stop + after.end()) if after else (False, stop)
+
+    words = next((m for m in (_QUARTER_WORDS.search(title), _HALF_WORDS.search(title), _NINE_WORDS.search(title))
+                  if near(m)), None)
+    if words is not None:
+        fy_m = _FY_WORDS.match(title, words.end() + 1) or _FY_WORDS.match(title, words.end() + 4)
+        if fy_m is not None:
+            fy = _full_year(fy_m.group("fy"))
+            three, stop = with_three(fy_m.end())
+            w = words.group(0).lower()
+            if "quarter" in w:
+                q = _QN[words.group("q").lower()]
+                defined = ctx.codes.get(("Q", q, fy))
+                if defined is not None and not three:
+                    return defined, stop
+                return Period(_quarter_end(fy, q), 3), stop
+            if "nine" in w:
+                return Period(_quarter_end(fy, 3), 9), stop
+            return Period(_quarter_end(fy, 2), 6), stop
+    code = periods.CODE_RE.search(title)
+    if near(code):
+        assert code is not None
+        three, stop = with_three(code.end())
+        p = resolve_code(code, ctx.codes, three_months=three)
+        rp = ctx.release_period
+        if code.group("q") and not three and rp is not None and p.end == rp.end and rp.months > 3 \
+                and code_key(code) not in ctx.codes:
+            p = rp
+        return p, stop
+    ending = _FY_ENDING.search(title)
+    if near(ending) and (d := periods.first_date(ending.group("date"))) is not None:
+        return Period(_quarter_end(fiscal_year(d), 4), 12), ending.end()
+    fy_m = _FY_WORDS.search(title)
+    if near(fy_m):
+        assert fy_m is not None
+        return Period(_quarter_end(_full_year(fy_m.group("fy")), 4), 12), fy_m.end()
+    return None, 0
+
+
+def _full_year(yy: str) -> int:
+    y = int(yy)
+    return y if y >= 1900 else 2000 + y
+
+
+def _quarter_end(fy: int, q: int):
+    month = (3 + 3 * q) % 12 or 12
+    return periods.month_end(fy if q <= 3 else fy + 1, month)
+
+
+def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
+    """Highlight and target blocks under their headings, each up to the next heading of any kind."""
+    high, target, end_pat = _heading_patterns()
+    found: list[tuple[int, int, str]] = []
+    for kind, pat in (("highlights", high), ("targets", target)):
+        for m in pat.finditer(text):
+            if _title_case(m.group(0)):
+                found.append((m.start(), m.end(), kind))
+    found.sort()
+    regions: list[Region] = []
+    for n, (a, b, kind) in enumerate(found):
+        if regions and a < regions[-1].body:
+            continue  # one heading matched by two patterns
+        line_end = text.find("\n", b)
+        title_end = min(line_end if line_end >= 0 else len(text), b + 90)
+        # the period may stand before the heading's words ('FY2018 Financial Targets')
+        title = text[a:title_end]
+        period, stop = heading_period(title, b - a, ctx, kind)
+        if period is None:
+            continue
+        body = max(a + stop, b)
+        if title[stop:].lstrip().startswith("("):  # '(Revised upward on November 5, 2021)', '(3 months)'
+            close = text.find(")", body)
+            if 0 <= close < body + 80:
+                body = close + 1
+        limit = body + _REGION_LIMIT
+        nxt = [x for x, *_ in found[n + 1:] if x > body] + [s for s in stops if s > body]
+        e = end_pat.search(text, body, limit)
+        if e is not None:
+            nxt.append(e.start())
+        region_end = min(nxt + [limit, len(text)])
+        if kind == "targets":
+            period = Period(period.end, period.months, True)
+        regions.append(Region(kind, a, body, region_end, period))
+    return regions
+
+
+def _title_case(heading: str) -> bool:
+    """A heading is printed in title case ('Financial Targets for'); the same words in a sentence are not one."""
+    return all(w[0].isupper() or not w[0].isalpha() for w in heading.split() if len(w) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> re.Pattern:
+    c = knowledge()["columns"]
+    parts = [f"(?P<{name}>\\b(?:{pat})\\b)" for name, pat in c.items()]
+    code = r"(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2,4}|[1-4]Q\s?(?:FY)?\d{2,4}|FY\s?(?:19|20)?\d{2})(?!\w))"
+    return re.compile(code + "|" + "|".join(parts).replace(" ", r"\s+"), re.I)
+
+
+def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:
+    """The columns a block's header names, in print order ('FY22 Targets' after a highlights heading:
+    the highlights, then the FY22 targets; 'Previous Target New Target'; 'Actual Results Target Announced')."""
+    assert region.period is not None
+    base = region.period
+    tokens = [(m.lastgroup or "", m.group(0)) for m in _column_words().finditer(header)]
+    slots: list[Slot] = []
+    code: Period | None = None
+    variant = ""
+    i = 0
+    while i < len(tokens):
+        kind, word = tokens[i]
+        if kind == "code":
+            c = periods.CODE_RE.search(word)
+            code = resolve_code(c, ctx.codes) if c else None
+        elif kind in ("previous", "new"):
+            variant = "previous" if kind == "previous" else ""
+        elif kind == "actual":
+            p = code or (Period(base.end, base.months) if region.kind == "highlights" else ctx.release_period)
+            if p is not None:
+                slots.append(Slot(Period(p.end, p.months), ""))
+            code, variant = None, ""
+        elif kind == "target":
+            target_fy = fiscal_year(code.end) if code else fiscal_year(base.end)
+            spans = []
+            j = i + 1
+            while j < len(tokens) and tokens[j][0] in ("half", "full", "previous", "new"):
+                if tokens[j][0] in ("half", "full"):
+                    spans.append(tokens[j][0])
+                j += 1
+            if spans:
+                for s in spans:
+                    q = 2 if s == "half" else 4
+                    slots.append(Slot(Period(_quarter_end(target_fy, q), 6 if q == 2 else 12, True), ""))
+                i = j
+                code, variant = None, ""
+                continue
+            p = code or base
+            # the word after a target ('Target Announced', 'Target New') qualifies it too
+            if j > i + 1 and any(t[0] == "previous" for t in tokens[i + 1:j]):
+                variant = "previous"
+            slots.append(Slot(Period(p.end, p.months, True), variant))
+            i = j
+            code, variant = None, ""
+            continue
+        i += 1
+    if region.kind == "highlights" and slots and not any(not s.period.forecast for s in slots):
+        slots.insert(0, Slot(Period(base.end, base.months)))  # the block's own figures come first
+    if not slots:
+        slots = [Slot(base)]
+    # the same period named twice (previous and new targets): the one not marked previous is the new one
+    return slots
+
+
+def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, list[tuple[Slot, Group]]]]:
+    """The phrases of a block, each group placed in its column. In a block of one column, a sentence that
+    names its own period ('... JPY250 billion for the fiscal year ending March 31, 2021') says what its
+    figures are for; a dividend is always for a fiscal year."""
+    phrases = _untaken(read_phrases(text, region.body, region.end), ctx)
+    if not phrases:
+        return []
+    first = phrases[0].measure.start
+    header = text[region.body:first]
+    if len(header.strip()) > 120 or ". " in header:
+        header = ""  # prose before the figures, not a table header
+    region.slots = column_slots(header, region, ctx)
+    out = []
+    for ph in phrases:
+        slots = region.slots
+        if len(slots) == 1:
+            lo, hi = _sentence(text, ph.measure.start, first, region.end)
+            own = _sentence_period(text[lo:hi], ph, lo, ctx)
+            if own is _AMBIGUOUS:
+                continue
+            if own is not None:
+                slots = [Slot(Period(own.end, own.months, slots[0].period.forecast), slots[0].variant)]
+        if ph.measure.unit == "JPY/share":
+            slots = [Slot(_fiscal_year_period(s.period), s.variant) for s in slots]
+        placed = _place(ph, slots, ctx)
+        if placed:
+            out.append((ph, placed))
+    return out
+
+
+def _untaken(phrases: list[Phrase], ctx: Context) -> list[Phrase]:
+    """The phrases whose figures no table has read already."""
+    if not ctx.taken:
+        return phrases
+    return [ph for ph in phrases
+            if not any(ctx.norm.original_span(a, a + 1)[0] in ctx.taken
+                       for g in ph.groups for a in (g.amount.start, g.amount.num_start))]
+
+
+def _fiscal_year_period(p: Period) -> Period:
+    """The fiscal year a period falls in, as a period (a dividend is declared for a fiscal year)."""
+    return Period(_quarter_end(fiscal_year(p.end), 4), 12, p.forecast)
+
+
+_FROM = re.compile(r"\bfrom\b|\bprevious\b|\boriginal\b|\binitial\b", re.I)
+_TO = re.compile(r"(?:^|\s)to$|\bnew\b|\brevised\b", re.I)
+
+
+def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Group]]:
+    """Put a phrase's amounts in the block's columns: in order when they match the columns; a revision
+    printed 'from X to Y' is the previous and the new figure of one column."""
+    groups = ph.groups
+    if len(groups) == len(slots):
+        return list(zip(slots, groups))
+    if len(groups) == 2 and len(slots) == 1 and _FROM.search(groups[0].lead) and _TO.search(groups[1].lead):
+        s = slots[0]
+        return [(Slot(s.period, "previous"), groups[0]), (s, groups[1])]
+    if len(groups) < len(slots) and ph.measure.unit == "JPY/share":
+        return list(zip(slots[-len(groups):], groups))  # a dividend printed only under the full year
+    if len(groups) < len(slots):
+        return list(zip(slots, groups))
+    ctx.findings.append(Finding(
+        "headline_columns", f"'{_label(ph)}' prints {len(groups)} amounts where its block has {len(slots)} "
+        "columns; the amounts after the first were left out.", line=0))
+    return [(slots[0], groups[0])]
+
+
+def _label(ph: Phrase) -> str:
+    """The measure's label as a reader would write it: OCR and footnote marks cleaned, a cut label completed."""
+    t = labels.clean_label(re.sub(r"\s+", " ", ph.measure.text))
+    if re.search(r"attributable to$", t, re.I):
+        t += " IIJ"
+    return t
+
+
+# Sentences before the statement tables: 'IIJ targets revenues of JPY71.0 billion ... for FY2010.'
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!approx)(?<!Inc)(?<!Co)(?<!No)\.(?=\s+[A-Z(\"“]|\s*$)|\n\s*\n|\n(?=\s*(?:[-*•▪◆■●・]|--)\s)")
+
+
+@lru_cache(maxsize=1)
+def _target_words() -> re.Pattern:
+    return re.compile(knowledge()["target_words"], re.I)
+
+
+def prose_phrases(text: str, start: int, end: int, ctx: Context
+                  ) -> list[tuple[str, Phrase, list[tuple[Slot, Group]]]]:
+    """Phrases in sentences outside any block: each sentence's own period and kind decide their column
+    (a sentence about a target is a target; with no period named, the release's own, or its fiscal year
+    for a target or a dividend)."""
+    out = []
+    rp = ctx.release_period
+    for ph in _untaken(read_phrases(text, start, end), ctx):
+        lo, hi = _sentence(text, ph.measure.start, start, end)
+        sentence = text[lo:hi]
+        is_target = bool(_target_words().search(sentence))
+        own = _sentence_period(sentence, ph, lo, ctx)
+        if own is _AMBIGUOUS:
+            continue
+        period = own or (rp if not is_target else (_fiscal_year_period(rp) if rp else None))
+        if period is None:
+            continue
+        if ph.measure.unit == "JPY/share":
+            period = _fiscal_year_period(period)
+        slot = Slot(Period(period.end, period.months, is_target))
+        kind = "dividends" if ph.measure.unit == "JPY/share" else ("targets" if is_target else "highlights")
+        out.append((kind, ph, _place(ph, [slot], ctx)))
+    return out
+
+
+def _sentence(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    a = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        a = m.end()
+    m = _SENTENCE_END.search(text, pos, hi)
+    return a, (m.end() if m else hi)
+
+
+_AMBIGUOUS = Period(periods.month_end(1900, 1), 0)
+_SENTENCE_SPANS = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<h>first\s+half|"
+                             r"first\s+six\s+months)|(?P<n>(?:first\s+)?nine\s+months))\b", re.I)
+
+
+def _sentence_period(sentence: str, ph: Phrase, offset: int, ctx: Context) -> Period | None:
+    """The one period a sentence names outside its change phrases ('for FY2010', '1H13 revenues', 'for the
+    fiscal year ending March 31, 2021', 'in the third quarter'); None when it names none, _AMBIGUOUS when
+    it names two (which figure is which cannot be told)."""
+    taken = [(g.change.start - offset, g.change.end - offset) for g in ph.groups if g.change is not None]
+    found: set[Period] = set()
+    three = bool(_THREE_MONTHS.search(sentence))
+    for m in periods.CODE_RE.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in taken):
+            p = resolve_code(m, ctx.codes, three_months=three)
+            found.add(Period(p.end, p.months))
+    for m in _FY_ENDING.finditer(sentence):
+        d = periods.first_date(m.group("date"))
+        if d is not None:
+            found.add(Period(_quarter_end(fiscal_year(d), 4), 12))
+    rp = ctx.release_period
+    if rp is not None and not found:
+        fy = fiscal_year(rp.end)
+        for m in _SENTENCE_SPANS.finditer(sentence):
+            if m.group("q"):
+                found.add(Period(_quarter_end(fy, _QN[m.group("q").lower()]), 3))
+            elif m.group("h"):
+                found.add(Period(_quarter_end(fy, 2), 6))
+            else:
+                found.add(Period(_quarter_end(fy, 3), 9))
+    if len(found) > 1:
+        return _AMBIGUOUS
+    return found.pop() if found else None
+
+
+def statements(text: str, ctx: Context, regions: list[Region], prose: list[tuple[str, Phrase, list]]
+               ) -> list[Statement]:
+    """Statements from the blocks (a highlights block with target columns gives a targets statement too)
+    and from the sentences (one statement per kind)."""
+    out: list[Statement] = []
+    for region in regions:
+        rows = read_region(text, region, ctx)
+        if not rows:
+            continue
+        dividends = [(ph, placed) for ph, placed in rows if ph.measure.unit == "JPY/share"]
+        if region.kind == "highlights" and dividends:
+            prose = prose + [("dividends", ph, placed) for ph, placed in dividends]
+            rows = [r for r in rows if r not in dividends]
+        actual = [(ph, [(s, g) for s, g in placed if not s.period.forecast]) for ph, placed in rows]
+        target = [(ph, [(s, g) for s, g in placed if s.period.forecast]) for ph, placed in rows]
+        for kind, part in (("highlights", actual), ("targets", target)):
+            part = [(ph, placed) for ph, placed in part if placed]
+            if part:
+                st = _statement(kind if region.kind == "highlights" else "targets", part, ctx)
+                if st is not None:
+                    out.append(st)
+    for kind in ("highlights", "targets", "dividends"):
+        part = [(ph, placed) for k, ph, placed in prose if k == kind and placed]
+        if part:
+            st = _statement(kind, part, ctx)
+            if st is not None:
+                out.append(st)
+    return out
+
+
+def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ctx: Context) -> Statement | None:
+    """One statement: a row per measure, a value column per slot (with its dollar and change columns)."""
+    slots: list[Slot] = []
+    for _, placed in rows:
+        for s, _g in placed:
+            if s not in slots:
+                slots.append(s)
+    slots.sort(key=lambda s: (s.period.forecast, s.variant != "previous", s.period.end, s.period.months))
+    scales = Counter(g.amount.scale for _, placed in rows for _, g in placed if g.amount.unit == "JPY")
+    base = scales.most_common(1)[0][0] if scales else 1
+    usd_scales = Counter(g.usd.scale for _, placed in rows for _, g in placed if g.usd is not None)
+    usd_base = usd_scales.most_common(1)[0][0] if usd_scales else 1
+    cols: list[Column] = []
+    keys: dict[tuple[Slot, str], str] = {}
+    for n, s in enumerate(slots):
+        label = s.period.label() + (" (previous)" if s.variant else "")
+        cols.append(Column(f"v{n}", s.period, "JPY", base, member=s.variant and "previous", header=label))
+        keys[(s, "v")] = f"v{n}"
+        if any(g.usd is not None for _, placed in rows for ss, g in placed if ss == s):
+            cols.append(Column(f"u{n}", s.period, "USD", usd_base, member=s.variant and "previous",
+                               header="USD " + label))
+            keys[(s, "u")] = f"u{n}"
+        if any(g.change is not None for _, placed in rows for ss, g in placed if ss == s):
+            cols.append(Column(f"c{n}", s.period, "%", 1, role="change", member=s.variant and "previous",
+                               header="YoY %"))
+            keys[(s, "c")] = f"c{n}"
+    items: list[LineItem] = []
+    seen: set[tuple[str, str]] = set()
+    for ph, placed in rows:
+        label = _label(ph)
+        item = LineItem(label=label, item=ph.measure.item, line=_line(ctx, ph.measure.start), raw_label=ph.measure.text)
+        per_share = ph.measure.unit == "JPY/share" or any(g.amount.unit.endswith("/share") for _, g in placed)
+        jpy_scales = {g.amount.scale for _, g in placed if not g.amount.unit.startswith("USD")}
+        if per_share:
+            item.unit, item.scale = "JPY/share", 1
+        elif len(jpy_scales) == 1 and (sc := jpy_scales.pop()) != base:
+            item.scale = sc
+        elif len(jpy_scales) > 1:
+            placed = [(s, g) for s, g in placed if g.amount.scale == base] or placed[:1]
+        for s, g in placed:
+            if g.amount.unit.startswith("USD"):
+                continue  # a dollar figure of its own (no yen printed): not a yen column's value
+            item.cells[keys[(s, "v")]] = _cell(ctx, g.amount)
+            if g.usd is not None and (s, "u") in keys and (per_share or g.usd.scale == usd_base):
+                item.cells[keys[(s, "u")]] = _cell(ctx, g.usd)
+            if g.change is not None and (s, "c") in keys:
+                item.cells[keys[(s, "c")]] = _cell(ctx, g.change)
+        if not any(k.startswith("v") for k in item.cells):
+            continue
+        sig = (item.item or item.label, repr(sorted((k, c.value) for k, c in item.cells.items())))
+        if sig in seen:
+            continue  # the same figures printed twice (a sentence repeating the block)
+        seen.add(sig)
+        items.append(item)
+    if not items:
+        return None
+    used = {k for it in items for k in it.cells}
+    cols = [c for c in cols if c.key in used]
+    return Statement(sid, sid, "", columns=cols, items=items, line=items[0].line,
+                     end_line=max(it.line for it in items))
+
+
+def _line(ctx: Context, offset: int) -> int:
+    return ctx.text.count("\n", 0, offset) + 1
+
+
+def _cell(ctx: Context, el: Element) -> Cell:
+    a, b = ctx.norm.original_span(el.num_start, el.num_end)
+    return Cell(el.text, el.value, "parsed", _line(ctx, el.num_start), a, b)

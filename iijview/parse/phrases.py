@@ -1,0 +1,290 @@
+"""Read 'measure, amount, change' phrases wherever they are printed: a line, a sentence, a bullet, a
+pipe row, cells glued together or one cell a line ('Revenues JPY83.0 billion (up 12.0% YoY)',
+'Operating income was JPY411 million, a decrease of 40.5% from 1Q07', 'Net profit3JPY 11.5 billionup96.1% YoY').
+
+The reader finds the elements (measure names, yen and dollar amounts, per-cent changes) in reading order
+and groups them: an amount belongs to the measure before it when only link words stand between them
+('was', 'totaled', 'of', a colon); a run of measure names followed by a run of amounts (two PDF columns
+interleaved) pairs them in order; a measure followed by several amounts is a row of a table whose
+columns the caller names. Knowledge is data in resources/phrases.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(slots=True)
+class Element:
+    """One element of a phrase: a measure name, an amount (JPY, USD, per share) or a change in per cent."""
+
+    kind: str                  # measure | amount | change
+    start: int
+    end: int
+    text: str                  # as printed (the number only, for amounts and changes)
+    item: str = ""             # measure: canonical item id
+    unit: str = ""             # amount: JPY | USD | JPY/share | USD/share; change: %
+    value: float | None = None
+    scale: int = 1
+    num_start: int = -1        # span of the number itself
+    num_end: int = -1
+
+
+@dataclass(slots=True)
+class Group:
+    """One amount of a measure with what belongs to it: its dollar translation and its change."""
+
+    amount: Element
+    usd: Element | None = None
+    change: Element | None = None
+    lead: str = ""             # the link words printed just before the amount ('from the previous', 'to')
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A measure and the amounts printed for it, in order."""
+
+    measure: Element
+    groups: list[Group] = field(default_factory=list)
+    pending_change: Element | None = None   # 'increased by 8.3% to JPY...': the change came first
+
+    @property
+    def end(self) -> int:
+        """Offset after the last element that belongs to the phrase."""
+        last = self.measure.end
+        for g in self.groups:
+            for el in (g.amount, g.usd, g.change):
+                if el is not None and el.end > last:
+                    last = el.end
+        return last
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> dict:
+    """resources/phrases.json."""
+    return json.loads(resources.files("iijview.resources").joinpath("phrases.json").read_text("utf-8"))
+
+
+def spaced(pattern: str) -> str:
+    """A pattern whose spaces match any white space (lines are hard-wrapped, cells glued or split)."""
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[re.Pattern, list[tuple[str, str]]]:
+    """One pattern for every measure name (in resource order: the specific before the general), and the
+    (item, unit) of each named group."""
+    parts, meta = [], []
+    for n, entry in enumerate(knowledge()["measures"]):
+        for label in entry["labels"]:
+            parts.append(f"(?P<m{len(meta)}>{spaced(label)})")
+            meta.append((entry["item"], entry.get("unit", "")))
+    # a letter may not follow (lower case: 'revenues' is not 'revenuesx'), but a glued capital may ('revenuesJPY')
+    return re.compile(r"(?:" + "|".join(parts) + r")(?-i:(?![a-z]))", re.I), meta
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> re.Pattern:
+    u = knowledge()["units"]
+    words = sorted(u["scales"], key=len, reverse=True)
+    long = "|".join(w for w in words if len(w) > 3)
+    short = "|".join(w for w in words if len(w) <= 3)
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # 'billionup6.1%': a long scale word may be glued to the next cell; 'bn' and 'mn' stand alone
+    scale = rf"\s*(?:{long}|(?:{short})(?![a-z]))"
+    per_share = spaced(u["per_share"])
+    return re.compile(
+        rf"(?P<jcur>{u['jpy_before']})\s*(?P<jnum>{number})(?P<jscale>{scale})?(?P<jps>\s*{per_share})?"
+        rf"|(?P<ucur>{u['usd_before']})\s*(?P<unum>{number})(?P<uscale>{scale})?(?P<ups>\s*{per_share})?"
+        rf"|(?<![\w.,])(?P<ynum>{number})(?P<yscale>{scale})?\s*{u['jpy_after']}\b(?P<yps>\s*{per_share})?",
+        re.I)
+
+
+@lru_cache(maxsize=1)
+def _changes() -> re.Pattern:
+    c = knowledge()["changes"]
+    up = "|".join(spaced(w) for w in sorted(c["up"], key=len, reverse=True))
+    down = "|".join(spaced(w) for w in sorted(c["down"], key=len, reverse=True))
+    after = "|".join(spaced(w) for w in c["after"])
+    number = r"\d+(?:\.\d+)?"
+    tail = rf"(?:\s*(?:{after})\d?)?"
+    return re.compile(
+        rf"(?:(?P<up>{up})|(?P<down>{down}))\s*(?P<num>{number})\s*%{tail}"
+        rf"|(?<![\w.,])(?P<plain>{number})\s*%\s*(?:{after})\d?"
+        rf"|(?:YoY|year[- ]over[- ]year)\s*:?\s*(?P<ssign>[+\-△▲Δ])?\s*(?P<snum>{number})\s*%",
+        re.I)
+
+
+_SCALE_WORDS = None
+
+
+def _scale(word: str | None) -> int:
+    global _SCALE_WORDS
+    if _SCALE_WORDS is None:
+        _SCALE_WORDS = {k.lower(): v for k, v in knowledge()["units"]["scales"].items()}
+    if not word:
+        return 1
+    return _SCALE_WORDS.get(word.strip().lower(), 1)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]:
+    """Measures, amounts and changes in text[start:end], in reading order, without overlaps."""
+    end = len(text) if end is None else end
+    found: list[Element] = []
+    pattern, meta = _measures()
+    last_measure = -1
+    for m in pattern.finditer(text, start, end):
+        a = m.start()
+        if a > 0 and text[a - 1].isalpha() and not _CAMEL.match(text, a - 1):
+            continue  # inside a word ('sub-revenues'); a capital glued after a word starts a new cell
+        if not (_left_ok(text, a) or (last_measure >= 0 and _RUN_GAP.fullmatch(text, last_measure, a))):
+            continue  # (a name right after another is the next of a run: 'Revenues Operating Income')
+        last_measure = m.end()
+        group = m.lastgroup or ""
+        item, unit = meta[int(group[1:])]
+        found.append(Element("measure", a, m.end(), m.group(0), item=item, unit=unit))
+    for m in _amounts().finditer(text, start, end):
+        if m.group("jnum"):
+            num, sc, ps, unit = m.group("jnum"), m.group("jscale"), m.group("jps"), "JPY"
+            span = m.span("jnum")
+        elif m.group("unum"):
+            num, sc, ps, unit = m.group("unum"), m.group("uscale"), m.group("ups"), "USD"
+            span = m.span("unum")
+        else:
+            num, sc, ps, unit = m.group("ynum"), m.group("yscale"), m.group("yps"), "JPY"
+            span = m.span("ynum")
+        if ps:
+            unit += "/share"
+        found.append(Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num), scale=_scale(sc),
+                             num_start=span[0], num_end=span[1]))
+    for m in _changes().finditer(text, start, end):
+        if m.group("num"):
+            num, negative, span = m.group("num"), bool(m.group("down")), m.span("num")
+        elif m.group("plain"):
+            num, negative, span = m.group("plain"), False, m.span("plain")
+        else:
+            num, negative, span = m.group("snum"), (m.group("ssign") or "+") in "-△▲Δ", m.span("snum")
+        value = _number(num)
+        if value is not None and negative:
+            value = -value
+        found.append(Element("change", m.start(), m.end(), num, unit="%", value=value, num_start=span[0],
+                             num_end=span[1]))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Element] = []
+    for el in found:
+        if out and el.start < out[-1].end:
+            continue  # overlaps the element before (the longer one at a place wins)
+        out.append(el)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _before_ok() -> frozenset[str]:
+    return frozenset(knowledge()["before_ok"])
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \t]*$")
+
+
+def _left_ok(text: str, a: int) -> bool:
+    """A measure name stands alone: no qualifying word right before it on its line ('Network services
+    revenues', 'Overseas: Revenue'); a word on the line above is a heading or a header cell."""
+    before = text[max(0, a - 40):a]
+    if not before.strip():
+        return True
+    m = _WORD_BEFORE.search(before)
+    if m is None:
+        colon = _COLON_BEFORE.search(before)
+        return colon is None or colon.group(1).lower() in _before_ok()  # 'Overseas: Revenue' qualifies it
+    word = m.group(1).lower().rstrip(".")
+    if word in _before_ok():
+        return True
+    # a camel-glued cell ('...billionOperating income')
+    return a > 0 and text[a - 1].isalpha() and text[a].isupper() and text[a - 1].islower()
+
+
+_COLON_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \t]*:[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _link_words() -> re.Pattern:
+    words = sorted(knowledge()["links"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(spaced(w) for w in words) + r")\b", re.I)
+
+
+_GAP_PUNCT = re.compile(r"[\s:;,.()\[\]*'\"“”‘’=~|/-]+|\b\d{1,2}\b|(?<=[A-Za-z])\d{1,2}\b|\\")
+
+
+def is_link(gap: str) -> bool:
+    """True when the text between a measure and its amount holds only link words, punctuation and
+    footnote marks ('was', ': ', 'totaled', '3' of 'Net profit3JPY')."""
+    if len(gap) > 80:
+        return False
+    rest = _link_words().sub(" ", gap)
+    rest = _GAP_PUNCT.sub("", rest)
+    return not rest
+
+
+_RUN_GAP = re.compile(r"[\s,;]*(?:(?:and|&)[\s,]*)?|\s*\d{1,2}\s*")
+
+
+def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phrase]:
+    """The phrases of text[start:end]: each measure with the amounts (and changes) printed for it."""
+    els = elements(text, start, end)
+    phrases: list[Phrase] = []
+    run: list[Phrase] = []          # measures printed one after another, still waiting for amounts
+    paired: list[Group] = []        # groups given to such a run, in order, waiting for their changes
+    current: Phrase | None = None
+    last: Group | None = None       # the group the last amount opened
+    prev: Element | None = None
+    for el in els:
+        gap = text[prev.end if prev else start:el.start]
+        if el.kind == "measure":
+            joins = prev is not None and prev.kind == "measure" and _RUN_GAP.fullmatch(gap)
+            ph = Phrase(el)
+            phrases.append(ph)
+            run = run + [ph] if joins else [ph]
+            paired, current, last = [], ph, None
+        elif el.kind == "amount" and el.unit.startswith("USD") and last is not None and last.usd is None \
+                and not last.amount.unit.startswith("USD") and is_link(gap):
+            last.usd = el  # the convenience translation of the yen amount before it
+        elif el.kind == "amount":
+            waiting = [p for p in run if not p.groups]
+            if len(run) >= 2 and waiting and is_link(gap):
+                target: Phrase | None = waiting[0]
+            elif current is not None and is_link(gap):
+                target = current
+            else:
+                target = None
+            if target is None:
+                current, run, paired, last = None, [], [], None  # a figure of no measure (a purchase price)
+            else:
+                last = Group(el, lead=gap.strip())
+                if target.pending_change is not None and not target.groups:
+                    last.change, target.pending_change = target.pending_change, None
+                target.groups.append(last)
+                if len(run) >= 2:
+                    paired.append(last)
+        elif el.kind == "change" and is_link(gap):
+            waiting_groups = [g for g in paired if g.change is None]
+            if waiting_groups:
+                waiting_groups[0].change = el
+            elif last is not None and last.change is None:
+                last.change = el
+            elif current is not None and not current.groups and current.pending_change is None:
+                current.pending_change = el
+        prev = el
+    return [p for p in phrases if p.groups]
