@@ -1,4 +1,5 @@
-"""Names as IIJ writes them: a release by its period ('1H17', '1Q-3Q12'), statements uniquely."""
+"""Names as IIJ writes them: a release by its period ('1H17', '1Q-3Q12'), statements uniquely;
+counted nouns in good English."""
 from __future__ import annotations
 
 from iijview.model import STATEMENT_TITLES, Period, Release, Statement
@@ -85,3 +86,8 @@ def _period_name(st: Statement) -> str:
         return ""
     latest: Period = max(pool, key=lambda p: (p.end, p.months))
     return latest.fiscal_label()
+
+
+def plural(n: int, noun: str, many: str = "") -> str:
+    """'1 cell', '2 cells', '0 findings' ('many' for irregular plurals: plural(2, 'entry', 'entries'))."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {many or noun + 's'}"

@@ -59,6 +59,8 @@ def run_checks(release: Release) -> None:
 
 def _say(s: dict) -> str:
     """One sentence proposing the repair."""
+    if s.get("revert"):
+        return f"Your correction of {s['label']} broke it: its printed value {fmt(s['value'])} passes."
     if "insert_after" in s:
         return f"A missing line \u201c{s['label']}\u201d of {fmt(s['value'])} would explain it."
     return f"If {s['label']} were {fmt(s['value'])}, every check it is in would pass."

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from iijview.checks.engine import FAIL, PASS, Equation, Ledger, Term
+from iijview.checks.user_edits import fill_inserted, reverts, touched
 from iijview.checks.values import Interval, Ref, printed
 
 TREASURY_LABEL = "Treasury stock"
@@ -55,7 +56,7 @@ def propose(ledger: Ledger) -> dict[int, dict]:
             if cand is not None:
                 candidates.append(cand)
     out: dict[int, dict] = {}
-    explained: set[int] = set()
+    explained: set[int] = reverts(ledger, failed, out)
     candidates.sort(key=lambda c: -len(c[2]))
     for ref, value, fixed in candidates:
         if explained & fixed:
@@ -150,10 +151,11 @@ def _missing_lines(ledger: Ledger, failed: list[int], explained: set[int], out: 
     for key, ks in by_target_row.items():
         statuses = [ledger.equations[k].status for k in ks]
         if any(s == PASS for s in statuses) or not any(s == FAIL for s in statuses):
+            fill_inserted(ledger, ks, explained, out)
             continue
         for k in ks:
             eq = ledger.equations[k]
-            if eq.status != FAIL or k in explained:
+            if eq.status != FAIL or k in explained or touched(ledger, k):
                 continue
             f = ledger.finding(eq)
             gap = f.difference

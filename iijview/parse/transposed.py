@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from iijview.model import Column, Finding, LineItem, Statement
+from iijview.naming import plural
 from iijview.parse import labels, periods, units
 from iijview.parse.build import Doc, make_cell
 from iijview.parse.rows import Row
@@ -61,8 +62,8 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     n_measures = sum(1 for p in pattern if p == "value")
     if len(names) != n_measures:
         doc.findings.append(Finding(
-            "unnamed_columns", f"Line {value_rows[0].line}: {n_measures} measures but {len(names)} headings could "
-            "be read; the measures are numbered rather than guessed.", line=value_rows[0].line))
+            "unnamed_columns", f"Line {value_rows[0].line}: {plural(n_measures, 'measure')} but "
+            f"{plural(len(names), 'heading')} could be read; the measures are numbered rather than guessed.", line=value_rows[0].line))
         names = [f"Measure {i + 1}" for i in range(n_measures)]  # partial names would be misplaced
     unit = _unit(table, doc, statement_id)
     has_pct = "pct" in pattern
