@@ -5,7 +5,7 @@ import re
 
 from iijview.checks.engine import FAIL, PASS, Equation, Ledger, Term
 from iijview.checks.user_edits import fill_inserted, reverts, touched
-from iijview.checks.values import Interval, Ref, printed
+from iijview.checks.values import Interval, Ref, is_figure, printed
 
 TREASURY_LABEL = "Treasury stock"
 
@@ -99,7 +99,7 @@ def _try_cell(ledger: Ledger, eq: Equation, ref: Ref, by_ref) -> tuple | None:
         value = slips[0]
     else:
         value = printed(need.mid / scale, cell)
-        if value == cell.value:
+        if value == cell.value or not is_figure(value):
             return None
         passes = _passes(ledger, ref, value, by_ref)
         if passes is None or passes < 2:
@@ -124,7 +124,7 @@ def _passes(ledger: Ledger, ref: Ref, value: float, by_ref) -> int | None:
 
 def typo_variants(value: float) -> list[int]:
     """Whole numbers one slip away: a digit changed, two neighbours swapped, a digit lost or doubled."""
-    if not float(value).is_integer():
+    if not is_figure(value) or not float(value).is_integer():
         return []
     sign = -1 if value < 0 else 1
     d = str(int(abs(value)))
@@ -180,7 +180,7 @@ def truncated_value(ledger: Ledger, ref: Ref, eqs: list[Equation]) -> float | No
         if any(ledger.interval(r) is None for r in eq.refs() if r != ref):
             continue
         need = solve(ledger, eq, ref)
-        if need is None:
+        if need is None or not is_figure(need.mid / scale):
             continue
         lo, hi = need.lo / scale - 0.5, need.hi / scale + 0.5
         exact = _same_scale(ledger, eq)
@@ -207,7 +207,7 @@ def _fits(v: int, digits: str, negative: bool) -> bool:
 
 def _prefix_candidates(digits: str, negative: bool, lo: float, hi: float) -> set[int]:
     """Whole numbers that start with the printed digits (up to 3 lost) and lie in [lo, hi]."""
-    if not digits:
+    if not digits or not is_figure(float(digits)):
         return set()
     out: set[int] = set()
     base = int(digits)

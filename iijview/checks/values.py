@@ -1,6 +1,7 @@
 """Cell values as rounding intervals in yen (XBRL Calculations 1.1 style) and which cells are checkable."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -9,6 +10,14 @@ from iijview.model import Cell, Column, LineItem, Period, Statement
 # Units whose cells take part in money checks; the rest (shares, per-share, %) are left out of sums.
 MONEY_UNITS = ("JPY", "USD")
 _DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
+# Figures this large (or not finite: a corrupt correction) are beyond any release and beyond what a
+# float holds exactly; they are treated as unreadable rather than summed.
+MAX_FIGURE = 1e15
+
+
+def is_figure(value: float | None) -> bool:
+    """True for a value the checks can compute with: finite and of a size a release can print."""
+    return value is not None and math.isfinite(value) and abs(value) < MAX_FIGURE
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,8 @@ def interval_of(cell: Cell | None, scale: float, unit: str = "JPY") -> Interval 
         return None
     if cell.value is None:
         return ZERO if cell.status in ("nil", "parsed") else None
+    if not is_figure(cell.value):
+        return None
     h = half_unit(cell) * (2 if unit.startswith("USD") else 1)
     if cell.status == "corrected":
         h = 0.0  # a user's correction is taken as exact
@@ -109,7 +120,9 @@ def interval_of(cell: Cell | None, scale: float, unit: str = "JPY") -> Interval 
 
 
 def printed(value: float, cell: Cell | None) -> float:
-    """Round a value in printed units to the decimals the cell shows."""
+    """Round a value in printed units to the decimals the cell shows (a non-finite value is returned as is)."""
+    if not math.isfinite(value):
+        return value
     d = decimals_of(cell) if cell is not None else 0
     r = round(value, d)
     return float(int(r)) if d == 0 else r

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 from iijview.cli.common import load_each, open_workspace
@@ -44,6 +45,8 @@ def _num(v):
     if v is None:
         return None
     v = float(v)
+    if not math.isfinite(v):
+        return None
     return int(v) if v.is_integer() else v
 
 

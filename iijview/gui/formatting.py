@@ -11,6 +11,7 @@ UNIT_MODES = {
     "billions": ("Billions", 1_000_000_000, 1),
 }
 AMOUNT_UNITS = ("JPY", "USD")
+MAX_DIGITS = 15          # a float holds 15 digits exactly; no release prints more
 NIL_INPUTS = ("", "-", "\u2014", "\u2013", "\u2212", "nil", "n/a")
 
 _NUMBER = re.compile(
@@ -90,6 +91,10 @@ def parse_input(typed: str) -> tuple[float | None, int]:
             or bool(m.group("open")) != bool(m.group("close")):
         raise InputError(f"\u201c{typed}\u201d is not a number: type digits with an optional "
                          f"minus sign or parentheses, e.g. 1,234 or (1,234); '-' for nil.")
+    digits = (m.group("int") or "").replace(",", "").lstrip("0") + (m.group("frac") or "")
+    if len(digits) > MAX_DIGITS:
+        raise InputError(f"\u201c{typed[:40]}\u201d has more than {MAX_DIGITS} digits, more than any "
+                         f"release prints.")
     number = float((m.group("int") or "0").replace(",", "") + "." + (m.group("frac") or "0"))
     if m.group("open") or m.group("sign"):
         number = -number

@@ -5,6 +5,8 @@ import re
 from typing import NamedTuple
 
 NIL_TOKENS = frozenset({"-", "—", "―", "_", "–", "─", "--"})
+# More digits than a float holds exactly (and than any release prints): such a cell is unreadable.
+MAX_DIGITS = 15
 
 # One candidate number cell. Groups: neg prefix, paren, body, close paren, suffix.
 NUMBER_RE = re.compile(
@@ -72,6 +74,8 @@ def _from_match(m: re.Match, raw: str) -> Number:
     if _truncated_group(body):
         return Number(raw, None, "unreadable")
     digits = body.replace(",", "").replace(":", "") if ("," in body or ":" in body) else body
+    if len(digits) > MAX_DIGITS + ("." in digits):
+        return Number(raw, None, "unreadable")
     try:
         value = float(digits)
     except ValueError:
@@ -102,7 +106,7 @@ def from_match(m: re.Match) -> Number:
     raw = m.group(0)
     plain = raw.replace(",", "")
     if plain.isdigit():  # the common form, digits and separators only: read without the groups
-        if _truncated_group(raw):
+        if _truncated_group(raw) or len(plain) > MAX_DIGITS:
             return Number(raw, None, "unreadable")
         return Number(raw, float(plain), "parsed")
     return _from_match(m, raw)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import math
 from pathlib import Path
 
 from iijview.store.workspace import KINDS, Correction, WorkspaceError
@@ -11,6 +12,7 @@ CSV_FIELDS = ("sha256", "release", "statement", "row_key", "col_key", "kind", "o
               "original_text", "value", "text", "after_key", "level", "section", "seq",
               "created", "user")
 REQUIRED = ("sha256", "statement", "row_key", "kind", "created")
+MAX_VALUE = 1e15        # more digits than a float holds exactly: no release prints such a figure
 _TRIMMED = {"sha256", "kind", "created", "original_value", "value", "level", "seq", "user"}
 
 
@@ -98,7 +100,9 @@ def _correction(rec: dict, where: str) -> Correction:
         try:
             nums[name] = float(text) if text else None
         except ValueError:
-            raise WorkspaceError(f"{where}: {name} {text!r} is not a number.") from None
+            nums[name] = math.nan
+        if nums[name] is not None and not (math.isfinite(nums[name]) and abs(nums[name]) < MAX_VALUE):
+            raise WorkspaceError(f"{where}: {name} {text!r} is not a number a release can hold.") from None
     ints = {}
     for name in ("level", "seq"):
         text = get(name, "0")
