@@ -236,10 +236,15 @@ def split_continuation(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-@lru_cache(maxsize=16384)
 def ends_incomplete(text: str) -> bool:
     """True when a line of label text stops mid-phrase ('... allowance for doubtful accounts of')."""
-    t = text.strip()
+    # Only the end of the text decides: look at its last 64 characters, so a growing joined label
+    # is neither rescanned nor cached whole (a word that long is no connective).
+    return _ends_incomplete(text.rstrip()[-64:])
+
+
+@lru_cache(maxsize=16384)
+def _ends_incomplete(t: str) -> bool:
     if not t:
         return False
     last = t.split()[-1].lower().strip(",")

@@ -1,6 +1,7 @@
 """The parse pipeline: bytes -> text -> normalised text -> tokens -> raw tables -> statements."""
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import threading
@@ -115,13 +116,19 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
     prev_st: Statement | None = None
     carry = ""
     major = ("balance_sheet", "income_statement", "cash_flows", "segments", "comprehensive_income", "equity_changes")
+    # Headings and marks are in text order: each table finds its own by bisection (a scan of all of
+    # them per table is quadratic in a file that repeats its tables).
+    head_at = [p for p, _ in heads]
+    major_at = [p for p, s in heads if s in major]
     for table in tables:
         lo = prev.end if prev else 0
-        gap_heads = [(p, s) for p, s in heads if lo <= p < table.start]
+        gap_heads = heads[bisect.bisect_left(head_at, lo):bisect.bisect_left(head_at, table.start)]
         named = [s for _, s in gap_heads if s]
         rows = build_rows(table.rows)
-        last_major = max([p for p, s in heads if s in major and p < table.start] or [-1])
-        quarterly = any(last_major < m < table.start for m in three_marks)
+        k = bisect.bisect_left(major_at, table.start)
+        last_major = major_at[k - 1] if k else -1
+        k = bisect.bisect_right(three_marks, last_major)
+        quarterly = k < len(three_marks) and three_marks[k] < table.start
         cumulative = not modern and not quarterly
         sid = named[-1] if named else carry
         carry = ""

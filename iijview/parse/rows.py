@@ -10,6 +10,11 @@ from iijview.parse.segment import RawRow
 from iijview.parse.tokens import Tok
 
 
+# Label lines are joined into one label up to this length; beyond it the text is prose or debris,
+# and joining on would copy an ever longer string for every line (quadratic in the lines).
+MAX_LABEL = 1000
+
+
 @dataclass(slots=True)
 class Row:
     """A row ready to become a LineItem: label, line, heading flag and value tokens per slot."""
@@ -26,16 +31,15 @@ class Row:
 
 def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
     """Group label tokens by line: [(line, text, start offset)]."""
-    out: list[tuple[int, str, int]] = []
+    out: list[tuple[int, list[str], int]] = []
     for t in tokens:
         if t.kind != "text":
             continue
         if out and out[-1][0] == t.line:
-            line, text, start = out[-1]
-            out[-1] = (line, text + " " + t.text, start)
+            out[-1][1].append(t.text)
         else:
-            out.append((t.line, t.text, t.start))
-    return out
+            out.append((t.line, [t.text], t.start))
+    return [(line, " ".join(parts), start) for line, parts, start in out]
 
 
 def _bad(tok: Tok, grouped: bool) -> bool:
@@ -96,8 +100,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                 rows[-1].label += " " + head
                 lines[0] = (lines[0][0], rest, lines[0][2])
         # Lines that continue the previous row's label ("respectively", "long-term borrowings").
-        while lines and rows and not rows[-1].heading and rows[-1].values and _continues(rows[-1], lines[0]) \
-                and (len(lines) > 1 or not raw.values):
+        while lines and rows and not rows[-1].heading and rows[-1].values and len(rows[-1].label) < MAX_LABEL \
+                and _continues(rows[-1], lines[0]) and (len(lines) > 1 or not raw.values):
             rows[-1].label += " " + lines[0][1]
             lines.pop(0)
         # A label printed over three lines with its figures on the middle one (OCR centres them): the
@@ -108,7 +112,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             last_before_values = raw.values and k == len(lines) - 1
             wrapped = last_before_values and segments and line[0] - segments[-1][0] <= 2 and (
                 not labels.is_heading_text(segments[-1][1]) or (middle and not _opens_section(segments[-1][1])))
-            if segments and (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
+            if segments and len(segments[-1][1]) < MAX_LABEL and \
+                    (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
                 ln, text, start = segments[-1]
                 segments[-1] = (ln, text + " " + line[1], start)
             else:

@@ -117,6 +117,9 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
 
     if pos < end:
         _add_text(out, text, pos, end, line)
+    for tok in out:
+        if tok.kind == "text" and tok.end - tok.start != len(tok.text):
+            tok.text = text[tok.start:tok.end]
     return out
 
 
@@ -134,8 +137,12 @@ def _dash_is_text(text: str, a: int, b: int) -> bool:
     if "\t" not in before and "\t" not in text[b:b + 2] and _LETTER_BEFORE.search(before) \
             and _LETTER_AFTER.match(text, b, b + 2):
         return True  # 'LEASES — Noncurrent': a dash between words
-    line_start = text.rfind("\n", 0, a) + 1
-    return not text[line_start:a].strip(" \t") and bool(_BULLET_AFTER.match(text, b, b + 4))
+    # A bullet starts its line: only spaces and tabs before it (looked at backwards, so a long
+    # line of dashes costs one step per dash rather than a rescan of the line each time).
+    k = a
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return (k == 0 or text[k - 1] == "\n") and bool(_BULLET_AFTER.match(text, b, b + 4))
 
 
 def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
@@ -149,8 +156,7 @@ def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
     if out:
         prev = out[-1]
         if prev.kind == "text" and (prev.end == a or not text[prev.end:a].strip(" ")):
-            prev.end = b
-            prev.text = text[prev.start:b]
+            prev.end = b   # its text is cut once, at the end of tokenize (a growing copy is quadratic)
             return
     out.append(Tok("text", a, b, stripped, line))
 
