@@ -37,10 +37,10 @@ class Equation:
 
     def refs(self) -> list[Ref]:
         """Every cell the equation reads, the target first."""
-        out = [self.target]
+        out = {self.target: None}
         for terms in [self.terms, *self.alternatives]:
-            out += [t.ref for t in terms if t.ref not in out]
-        return out
+            out.update((t.ref, None) for t in terms)
+        return list(out)
 
     def signature(self) -> tuple:
         """Identity of the equation for de-duplication."""
@@ -57,6 +57,7 @@ class Ledger:
         self._seen: set[tuple] = set()
         self.trial: dict[Ref, Interval] = {}
         self._scales: dict[Ref, float | None] = {}
+        self._intervals: dict[Ref, Interval | None] = {}   # cells do not change while checks run
         self.parents: dict[int, dict[int, int]] = {}   # statement index -> {row: row of its total}
 
     # -- cells -----------------------------------------------------------------------------
@@ -80,12 +81,16 @@ class Ledger:
 
     def interval(self, ref: Ref) -> Interval | None:
         """Interval of the cell in base units; trial values win; None when unreadable."""
-        if ref in self.trial:
+        if self.trial and ref in self.trial:
             return self.trial[ref]
+        try:
+            return self._intervals[ref]
+        except KeyError:
+            pass
         scale = self.scale(ref)
-        if scale is None:
-            return None
-        return interval_of(self.cell(ref), scale, self.unit(ref))
+        iv = None if scale is None else interval_of(self.cell(ref), scale, self.unit(ref))
+        self._intervals[ref] = iv
+        return iv
 
     def unit(self, ref: Ref) -> str:
         """Unit of the cell at ref (JPY, USD, JPY/share, ...)."""

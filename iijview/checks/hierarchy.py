@@ -7,9 +7,11 @@ from iijview.checks.levels import settle_levels
 from iijview.checks.values import Interval, Ref, ZERO, money_scale
 from iijview.model import Statement
 
-MAX_RUN = 25          # longest run of lines a total may cover
+MAX_RUN = 25          # longest run of lines a total may cover when no heading or label says more
+WINDOW = 96           # open lines and headings a total may reach back over (a statement's open part)
 LOOKAHEAD = 24        # rows searched below a total printed above its parts
 BUDGET = 4000         # search steps per total printed above its parts
+STEPS_PER_ROW = 40    # search steps per row of a statement, beyond BUDGET (keeps the search linear)
 
 
 class _Table:
@@ -23,41 +25,79 @@ class _Table:
         self.vec: dict[int, dict[str, Interval | None]] = {}
         self.kind: dict[int, str] = {}   # row -> "h" heading/barrier, "r" money row
         self.deduct = {i: L.is_deduction(row.label) for i, row in enumerate(st.items)}
+        # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
+        # already negated), or None when the row prints a figure there that cannot be read.
+        self.adds: dict[int, list[tuple[float, float] | None]] = {}
+        columns = [st.column(c) for c in self.cols]
         for i, row in enumerate(st.items):
-            scales = {c: money_scale(st, row, st.column(c)) for c in self.cols}
+            scales = {c: money_scale(st, row, col) for c, col in zip(self.cols, columns)}
             has_money = any(scales[c] is not None and c in row.cells for c in self.cols)
             if row.is_heading or not has_money:
                 self.kind[i] = "h" if (row.is_heading or not row.cells) else "x"
                 continue
             self.kind[i] = "r"
-            self.vec[i] = {c: ledger.interval(Ref(si, i, c)) if scales[c] is not None else None
-                           for c in self.cols}
+            vec = self.vec[i] = {c: ledger.interval(Ref(si, i, c)) if scales[c] is not None else None
+                                 for c in self.cols}
+            adds: list[tuple[float, float] | None] = []
+            for c in self.cols:
+                iv = vec[c]
+                if iv is None:
+                    adds.append(None if c in row.cells else (0.0, 0.0))
+                elif self.deduct[i]:
+                    a = iv.absolute()
+                    adds.append((-a.hi, -a.lo))
+                else:
+                    adds.append((iv.lo, iv.hi))
+            self.adds[i] = adds
+        self.positive = all(iv is None or iv.lo >= 0 for v in self.vec.values() for iv in v.values())
+        self.steps = BUDGET + STEPS_PER_ROW * len(st.items)   # search steps left for _top_down
 
     def present(self, i: int) -> list[str]:
         """Columns where row i prints a readable value."""
         row = self.st.items[i]
         return [c for c in self.cols if c in row.cells and self.vec[i].get(c) is not None]
 
+    def first_match(self, total: int, rows: list[int], lengths: list[int], need: int = 1) -> int | None:
+        """The first length L in `lengths` whose last L `rows` add up to the total (see matches)."""
+        if not lengths:
+            return None
+        wanted = set(lengths)
+        target = [(k, self.vec[total][c]) for k, c in enumerate(self.cols) if c in self.st.items[total].cells
+                  and self.vec[total].get(c) is not None]
+        n = len(self.cols)
+        lo, hi = [0.0] * n, [0.0] * n
+        blocked = [False] * n
+        hits: set[int] = set()
+        top = min(max(wanted), len(rows))
+        for length in range(1, top + 1):
+            adds = self.adds[rows[-length]]
+            for k in range(n):
+                a = adds[k]
+                if a is None:
+                    blocked[k] = True
+                elif not blocked[k]:
+                    lo[k] += a[0]
+                    hi[k] += a[1]
+            if length in wanted and _meets_all(target, lo, hi, blocked, need):
+                hits.add(length)
+        return next((length for length in lengths if length in hits), None)
+
     def matches(self, total: int, parts: list[int], need: int = 1) -> bool:
         """True when the parts add up to the total in every column both can be read in (at least `need`)."""
-        compared, nonzero = 0, False
-        for c in self.present(total):
-            acc = ZERO
-            for p in parts:
-                iv = self.vec[p].get(c)
-                if iv is None and c in self.st.items[p].cells:
-                    acc = None
-                    break
-                iv = iv or ZERO
-                acc = acc + (iv.absolute().scaled(-1.0) if self.deduct[p] else iv)
-            if acc is None:
-                continue
-            t = self.vec[total][c]
-            if not t.meets(acc):
-                return False
-            compared += 1
-            nonzero = nonzero or t.lo > 0 or t.hi < 0
-        return compared >= need and nonzero
+        return self.first_match(total, parts, [len(parts)], need) is not None
+
+
+def _meets_all(target, lo: list[float], hi: list[float], blocked: list[bool], need: int) -> bool:
+    """The sums meet the total's interval in every readable column (at least `need`), one of them not zero."""
+    compared, nonzero = 0, False
+    for k, t in target:
+        if blocked[k]:
+            continue
+        if not t.meets(Interval(lo[k], hi[k])):
+            return False
+        compared += 1
+        nonzero = nonzero or t.lo > 0 or t.hi < 0
+    return compared >= need and nonzero
 
 
 def _labelled_total(row) -> bool:
@@ -81,6 +121,8 @@ def check_sums(ledger: Ledger, si: int) -> None:
         if kind != "r":
             if kind == "h":
                 open_.append(("h", i))
+                if len(open_) > 2 * WINDOW:
+                    del open_[:-WINDOW]
             continue
         if _labelled_total(row):
             group = _find_group(t, i, open_, need=1)
@@ -100,6 +142,8 @@ def check_sums(ledger: Ledger, si: int) -> None:
                 _take(i, group, open_, parent, children)
                 _emit(ledger, t, i, group, False)
         open_.append(("r", i))
+        if len(open_) > 2 * WINDOW:
+            del open_[:-WINDOW]   # a total reaches back WINDOW entries at most: keep the scan short
     _top_down(ledger, t, parent, children, pending)
     for i in sorted([*pending, *tentative]):
         if i in children and i not in tentative:
@@ -125,50 +169,54 @@ def check_sums(ledger: Ledger, si: int) -> None:
 
 def _top_level_group(t: _Table, i: int, parent: dict[int, int]) -> list[int] | None:
     """A run of lines above row i that no other total claims and that adds up to it."""
-    rows = [r for r in sorted(t.vec) if r < i and parent.get(r, i) == i]
-    for n in range(2, min(len(rows), MAX_RUN) + 1):
-        g = rows[-n:]
-        if t.matches(i, g, 1):
-            return g
-    return None
+    rows: list[int] = []
+    for r in range(i - 1, max(-1, i - 1 - WINDOW), -1):
+        if r in t.vec and parent.get(r, i) == i:
+            rows.append(r)
+            if len(rows) == MAX_RUN:
+                break
+    rows.reverse()
+    n = t.first_match(i, rows, list(range(2, len(rows) + 1)), 1)
+    return rows[-n:] if n else None
 
 
-def _groups(t: _Table, open_: list[tuple[str, int]], headings_only: bool, min_len: int):
-    """Candidate runs above a total: back to each heading (nearest first), then plain suffixes."""
-    seen = set()
-    for k in range(len(open_) - 1, -1, -1):
-        if open_[k][0] == "h":
-            g = tuple(i for kind, i in open_[k + 1:] if kind == "r")
-            if g and g not in seen:
-                seen.add(g)
-                yield list(g)
-    rows = [i for kind, i in open_ if kind == "r"]
-    whole = tuple(rows)
-    if whole and whole not in seen:
-        seen.add(whole)
-        yield list(whole)
-    if headings_only:
-        return
-    for n in range(min_len, min(len(rows), MAX_RUN) + 1):
-        g = tuple(rows[-n:])
-        if g not in seen:
-            seen.add(g)
-            yield list(g)
+def _candidates(open_: list[tuple[str, int]], headings_only: bool, min_len: int) -> tuple[list[int], list[int]]:
+    """The open money rows, and the lengths of the runs ending the list to try as a total's lines.
+
+    The runs are tried back to each heading (nearest first), then all open lines, then plain
+    runs of min_len to MAX_RUN lines; every run ends with the last open line.
+    """
+    lengths: list[int] = []
+    seen: set[int] = set()
+    after = 0
+    for kind, _i in reversed(open_):
+        if kind == "h":
+            if after and after not in seen:
+                seen.add(after)
+                lengths.append(after)
+        else:
+            after += 1
+    if after and after not in seen:
+        seen.add(after)
+        lengths.append(after)
+    if not headings_only:
+        lengths += [n for n in range(min_len, min(after, MAX_RUN) + 1) if n not in seen]
+    return [i for kind, i in open_ if kind == "r"], lengths
 
 
 def _find_group(t, i, open_, need, headings_only=False, min_len=2):
-    for g in _groups(t, open_, headings_only, min_len):
-        if len(g) < min_len and need > 1:
-            continue
-        if t.matches(i, g, need):
-            return g
-    return None
+    rows, lengths = _candidates(open_[-WINDOW:], headings_only, min_len)
+    if need > 1:
+        lengths = [n for n in lengths if n >= min_len]
+    n = t.first_match(i, rows, lengths, need)
+    return rows[-n:] if n else None
 
 
 def _certain_group(t: _Table, i: int, open_) -> list[int] | None:
     """The run under the heading this total names; only such a run may produce a failure."""
     label = t.st.items[i].label
     best, best_score = None, 0.0
+    open_ = open_[-WINDOW:]
     for k in range(len(open_) - 1, -1, -1):
         kind, h = open_[k]
         if kind != "h":
@@ -240,36 +288,43 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     cols = t.present(i)
     if not cols:
         return None
-    target = t.vec[i]
+    ks = [t.cols.index(c) for c in cols]
+    target = [t.vec[i][c] for c in cols]
     n_rows = len(t.st.items)
-    positive = all(iv is None or iv.lo >= 0 for v in t.vec.values() for iv in v.values())
+    positive = t.positive
     steps = [0]
+    budget = min(BUDGET, t.steps)
 
-    def ok(acc) -> bool:
-        return all(target[c].meets(acc[c]) for c in cols)
+    def ok(lo, hi) -> bool:
+        return all(tv.meets(Interval(lo[n], hi[n])) for n, tv in enumerate(target))
 
-    def dfs(j, acc, kids, extra):
+    def dfs(j, lo, hi, kids, extra):
         steps[0] += 1
-        if steps[0] > BUDGET:
+        if steps[0] > budget:
             return None
-        if len(kids) >= 2 and ok(acc):
+        if len(kids) >= 2 and ok(lo, hi):
             return list(kids), list(extra)
         if j >= n_rows or j > i + LOOKAHEAD or t.kind.get(j) != "r" or (j in involved and j not in span_end):
             return None
-        if positive and any(acc[c].lo > target[c].hi for c in cols):
+        if positive and any(lo[n] > tv.hi for n, tv in enumerate(target)):
             return None
         vec = t.vec[j]
         if any(vec.get(c) is None for c in cols):
             return None
-        nxt = {c: acc[c] + (vec[c].absolute().scaled(-1.0) if t.deduct[j] else vec[c]) for c in cols}
-        res = dfs(span_end.get(j, j) + 1, nxt, kids + [j], extra)
+        adds = t.adds[j]
+        res = dfs(span_end.get(j, j) + 1, [x + adds[k][0] for x, k in zip(lo, ks)],
+                  [x + adds[k][1] for x, k in zip(hi, ks)], kids + [j], extra)
         if res is not None:
             return res
         if kids and j not in span_end:
-            last = kids[-1]
-            if all(abs(vec[c].mid) <= abs(t.vec[last][c].mid) for c in cols):
-                return dfs(j + 1, acc, kids, extra + [(j, last)])
+            last = t.vec[kids[-1]]
+            if all(abs(vec[c].mid) <= abs(last[c].mid) for c in cols):
+                return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])])
         return None
 
-    return dfs(i + 1, {c: ZERO for c in cols}, [], [])
+    try:
+        zero = [0.0] * len(cols)
+        return dfs(i + 1, zero, zero, [], [])
+    finally:
+        t.steps -= min(steps[0], budget)
 

@@ -7,6 +7,7 @@ from iijview.checks.values import Ref, is_money_column
 from iijview.model import Statement
 
 EQUITY_METHOD_LABEL = "Equity in net income of equity method investees"
+MAX_PARTS = 50   # more lines than this between net income and comprehensive income: no identity to check
 # Which statements each family of identities speaks about (a TSE summary row list is no statement).
 _BALANCE = ("balance_sheet",)
 _INCOME = ("income_statement", "operating_summary", "ebitda")
@@ -102,7 +103,7 @@ def _comprehensive(st, si, c, roles, parents, ref, has):
             parents = parents or {}
             parts = [j for j in range(lo + 1, hi) if not st.items[j].is_heading and c in st.items[j].cells
                      and not lo < parents.get(j, -1) < hi]
-        if parts:
+        if parts and len(parts) <= MAX_PARTS:
             yield Equation("comprehensive_income", ref("comprehensive_income"),
                            [Term(ref("net_income"))] + [Term(Ref(si, j, c)) for j in parts],
                            "net income plus other comprehensive income")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from iijview.model import LineItem
 
@@ -44,6 +45,7 @@ _ROLE_PATTERNS = [
 _ROLE_RES = [(role, re.compile(p, re.I)) for role, p in _ROLE_PATTERNS]
 
 
+@lru_cache(maxsize=8192)
 def clean(label: str) -> str:
     """Lower-case label with dashes and spaces normalised."""
     text = re.sub(rf"\s*[{_DASH}]\s*", " - ", label.strip().lower())
@@ -90,10 +92,11 @@ def is_bare_total(label: str) -> bool:
     return clean(label) in ("total", "subtotal", "sub-total")
 
 
-def keywords(label: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def keywords(label: str) -> frozenset[str]:
     """Significant words of a label, for matching a total to its heading."""
     words = re.findall(r"[a-z]+", label.lower())
-    return {w.rstrip("s") for w in words if w not in _STOP and len(w) > 2}
+    return frozenset(w.rstrip("s") for w in words if w not in _STOP and len(w) > 2)
 
 
 def heading_score(total_label: str, heading_label: str) -> float:

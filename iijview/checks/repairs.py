@@ -1,6 +1,7 @@
 """Proposed repairs: a cell whose corrected value makes every check it is in pass, a missing line, a truncated cell."""
 from __future__ import annotations
 
+import math
 import re
 
 from iijview.checks.engine import FAIL, PASS, Equation, Ledger, Term
@@ -58,11 +59,13 @@ def propose(ledger: Ledger) -> dict[int, dict]:
     out: dict[int, dict] = {}
     explained: set[int] = reverts(ledger, failed, out)
     candidates.sort(key=lambda c: -len(c[2]))
+    repairs: dict[frozenset, set] = {}
+    for ref, value, fixed in candidates:
+        repairs.setdefault(fixed, set()).add((ref, value))
     for ref, value, fixed in candidates:
         if explained & fixed:
             continue
-        rivals = [c for c in candidates if c[2] == fixed and (c[0], c[1]) != (ref, value)]
-        if rivals:
+        if len(repairs[fixed]) > 1:
             continue  # two different repairs explain the same failures: say nothing
         st = ledger.statements[ref.st]
         sugg = {"label": st.items[ref.row].label, "value": value, "row": ref.row, "column": ref.col,
@@ -206,17 +209,22 @@ def _fits(v: int, digits: str, negative: bool) -> bool:
 
 
 def _prefix_candidates(digits: str, negative: bool, lo: float, hi: float) -> set[int]:
-    """Whole numbers that start with the printed digits (up to 3 lost) and lie in [lo, hi]."""
+    """Whole numbers that start with the printed digits (up to 3 lost) and lie in [lo, hi].
+
+    Stops at the second one found (shorter numbers first, then ascending): one is an answer, two
+    are none.
+    """
     if not digits or not is_figure(float(digits)):
         return set()
-    out: set[int] = set()
+    out: list[int] = []
     base = int(digits)
+    # v is unsigned; the signed value -v (negative) or v must lie in [lo, hi].
+    v_lo, v_hi = (-hi, -lo) if negative else (lo, hi)
     for k in range(4):
         start, width = base * 10 ** k, 10 ** k
-        for v in range(start, start + width):
-            signed = -v if negative else v
-            if lo <= signed <= hi:
-                out.add(signed)
+        first, last = max(start, math.ceil(v_lo)), min(start + width - 1, math.floor(v_hi))
+        for v in range(first, min(last, first + 1) + 1):
+            out.append(-v if negative else v)
             if len(out) > 1:
-                return out
-    return out
+                return set(out)
+    return set(out)

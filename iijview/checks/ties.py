@@ -12,6 +12,7 @@ from iijview.model import Period
 _RATE = re.compile(r"(?:JPY|¥|yen\s*)\s*([0-9]{2,3}(?:\.[0-9]+)?)\s*(?:=|per|to)\s*(?:one\s*)?U\.?S\.?\s*\\?\$\s*1?(?:\.00)?",
                    re.I)
 # Figures printed as positive in one table and negative in another (costs, taxes, depreciation).
+TIE_POOL = 12   # printings of one figure compared with one another to choose the anchor
 _SIGN_FREE = re.compile(r"cost|expense|tax|depreciation|amortization|sga|capex|purchase|dividends_paid")
 
 
@@ -80,14 +81,20 @@ _HOME = ("balance_sheet", "income_statement", "comprehensive_income", "cash_flow
 
 
 def _consensus(ledger: Ledger, refs: list[Ref], sign_free: bool) -> Ref:
-    """The anchor: the most precise printing that another printing confirms, the primary statement first."""
+    """The anchor: the most precise printing that another printing confirms, the primary statement first.
+
+    A figure is printed a handful of times in a release; in a damaged file that repeats a table
+    hundreds of times, only the first TIE_POOL printings confirm one another (keeps this linear).
+    """
+    pool = refs[:TIE_POOL]
+
     def confirmed(a: Ref) -> bool:
-        return any(r.st != a.st and ledger.evaluate(_tie(ledger, r, a, sign_free, "")) == "passed" for r in refs)
+        return any(r.st != a.st and ledger.evaluate(_tie(ledger, r, a, sign_free, "")) == "passed" for r in pool)
 
     def home(a: Ref) -> int:
         sid = ledger.statements[a.st].id
         return _HOME.index(sid) if sid in _HOME else len(_HOME)
-    return min(refs, key=lambda a: (not confirmed(a), ledger.scale(a) or 1.0, home(a), a.st))
+    return min(pool, key=lambda a: (not confirmed(a), ledger.scale(a) or 1.0, home(a), a.st))
 
 
 def _slack(ledger: Ledger, a: Ref, b: Ref) -> float:
@@ -123,7 +130,7 @@ def _cash_ties(ledger: Ledger, groups) -> None:
 
 def _equity_ties(ledger: Ledger) -> None:
     """Opening and closing balances of each equity component = the balance-sheet line at that date."""
-    sheets = [(si, st) for si, st in enumerate(ledger.statements) if st.id == "balance_sheet"]
+    sheets = [(si, st, _rows_by_name(st)) for si, st in enumerate(ledger.statements) if st.id == "balance_sheet"]
     for si, st in enumerate(ledger.statements):
         if st.id != "equity_changes":
             continue
@@ -148,15 +155,29 @@ def _equity_ties(ledger: Ledger) -> None:
 def _balance_line(ledger: Ledger, sheets, member: str, date: dt.date) -> Ref | None:
     """The balance-sheet cell for an equity component at a date: same label, or 'Total' = owners' equity."""
     name = L.clean(member)
-    for si, st in sheets:
+    for si, st, by_name in sheets:
         for col in st.columns:
             if col.role != "value" or col.period is None or not col.period.is_instant or col.period.end != date:
                 continue
-            rows = [i for i, row in enumerate(st.items) if L.clean(row.label) == name
-                    or (name == "total" and row.item == "total_shareholders_equity")]
+            rows = by_name.get(name, [])
+            if name == "total":
+                rows = sorted({*rows, *by_name.get(_TOTAL_EQUITY, [])})
             if len(rows) == 1 and col.key in st.items[rows[0]].cells:
                 return Ref(si, rows[0], col.key)
     return None
+
+
+_TOTAL_EQUITY = ("item", "total_shareholders_equity")
+
+
+def _rows_by_name(st) -> dict:
+    """Row indices of a balance sheet by cleaned label (and by the owners'-equity item id)."""
+    out: dict = {}
+    for i, row in enumerate(st.items):
+        out.setdefault(L.clean(row.label), []).append(i)
+        if row.item == "total_shareholders_equity":
+            out.setdefault(_TOTAL_EQUITY, []).append(i)
+    return out
 
 
 def _usd_ties(ledger: Ledger) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iijview.model import Cell, Column, LineItem, Period, Statement
 
@@ -20,8 +20,7 @@ def is_figure(value: float | None) -> bool:
     return value is not None and math.isfinite(value) and abs(value) < MAX_FIGURE
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """Address of one cell in a release: statement index, row index, column key."""
 
     st: int
@@ -29,12 +28,22 @@ class Ref:
     col: str
 
 
-@dataclass(frozen=True)
 class Interval:
-    """Closed interval [lo, hi] of values a printed figure may stand for."""
+    """Closed interval [lo, hi] of values a printed figure may stand for (immutable)."""
 
-    lo: float
-    hi: float
+    __slots__ = ("lo", "hi")
+
+    def __init__(self, lo: float, hi: float):
+        self.lo, self.hi = lo, hi
+
+    def __repr__(self) -> str:
+        return f"Interval(lo={self.lo!r}, hi={self.hi!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Interval) and (self.lo, self.hi) == (other.lo, other.hi)
+
+    def __hash__(self) -> int:
+        return hash((self.lo, self.hi))
 
     @property
     def mid(self) -> float:
@@ -47,7 +56,7 @@ class Interval:
     def scaled(self, k: float) -> "Interval":
         """The interval multiplied by k (order kept for negative k)."""
         a, b = self.lo * k, self.hi * k
-        return Interval(min(a, b), max(a, b))
+        return Interval(a, b) if a <= b else Interval(b, a)
 
     def absolute(self) -> "Interval":
         """Interval of |x| for x in this interval."""
@@ -59,7 +68,7 @@ class Interval:
 
     def meets(self, other: "Interval") -> bool:
         """True when the two intervals share at least one value (with float slack)."""
-        eps = 1e-9 * max(1.0, abs(self.mid), abs(other.mid))
+        eps = 1e-9 * max(1.0, abs(self.lo + self.hi) / 2, abs(other.lo + other.hi) / 2)
         return self.lo <= other.hi + eps and other.lo <= self.hi + eps
 
 
