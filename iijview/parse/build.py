@@ -89,6 +89,10 @@ def _period_list(slots: list[HeaderSlot], table: RawTable, needed: int, doc: Doc
 def columns_for(table: RawTable, rows: list[Row], doc: Doc, statement_id: str, quarter_cumulative: bool
                 ) -> tuple[list[Column], dict]:
     """Columns of a table and how values map onto them (by tab cell or by position)."""
+    # A bare '3Q12' counts from the start of the year only in a release that reports that cumulative
+    # period ('nine months ... "3Q12"'); a release of a quarter alone ('third quarter') reports the quarter.
+    release = doc.release_period
+    quarter_cumulative = quarter_cumulative and (release is None or release.months in (6, 9))
     slots = header_slots(table.header, table.header_cells, doc.text, quarter_cumulative=quarter_cumulative)
     unit_list = header_units(table.header, table.header_cells)
     base_unit = unit_list[0][0] if unit_list else _default_unit(table, doc, statement_id)

@@ -46,6 +46,7 @@ def header_slots(header: list[Tok], cells: list[int], text: str, *, quarter_cumu
             m = periods.CODE_RE.search(tok.text)
             if m:
                 p = periods.code_period(m, quarter_is_cumulative=quarter_cumulative)
+                p = periods.part_of_year(text[max(0, tok.start - 60):tok.start], p)
                 slots.append(HeaderSlot("period", Period(p.end, p.months, _forecast_after(header, idx, text)),
                                         text=tok.text, cell=cell))
         elif tok.kind == "range":

@@ -23,7 +23,7 @@ NUMBER_RE = re.compile(
       | \d+                              # 42
     )
     (?P<close>\s?\))?
-    (?P<suffix>\s?%|Gbps|\s?\)%)?
+    (?P<suffix>(?(open)\s?%\s?\)|(?!))|\s?%|Gbps|\s?\)%)?  # '(40.5%)': a negative change
     (?![\w])
     """,
     re.VERBOSE,
@@ -67,7 +67,7 @@ def _from_match(m: re.Match, raw: str) -> Number:
     prefix, opened, body, closed, suffix = m.group("prefix", "open", "body", "close", "suffix")
     if suffix:
         suffix = suffix.strip()
-        if suffix == ")%":
+        if suffix == ")%" or suffix.endswith(")"):  # '(2.7 )%' and '(40.5%)'
             closed, suffix = ")", "%"
     if bool(opened) != bool(closed):
         return Number(raw, None, "unreadable")

@@ -77,9 +77,43 @@ def code_period(m: re.Match, *, quarter_is_cumulative: bool = False) -> Period:
     if m.group("q"):
         fy = _full_year(m.group("yy3"))
         q = int(m.group("q"))
-        return Period(_quarter_end(fy, q), 3 * q if quarter_is_cumulative else 3)
+        # Only a second or third quarter can count from the start of the year ('3Q12' = nine months in
+        # FY2009-FY2016 releases): a fourth quarter is never the fiscal year, which IIJ writes 'FY'.
+        return Period(_quarter_end(fy, q), 3 * q if quarter_is_cumulative and q in (2, 3) else 3)
     fy = _full_year(m.group("yy4"))
     return Period(dt.date(fy + 1, 3, 31), 12)
+
+
+# Words before a fiscal-year code that name a part of that year: '1st Quarter FY2012', 'Q3 FY2008',
+# 'First Half FY2012', 'Nine Months FY2012'.
+_PART_OF_YEAR = re.compile(
+    r"(?:\b(?P<qn>[1-4])(?:st|nd|rd|th)\s+Quarter|\b(?P<qw>First|Second|Third|Fourth)\s+Quarter"
+    r"|\bQ(?P<qq>[1-4])|\b(?P<qc>[1-4])Q|\b(?P<hn>[12])(?:st|nd)\s+Half|\b(?P<hw>First|Second)\s+Half"
+    r"|\b(?P<hc>[12])H|\b(?:First\s+)?(?P<mw>Three|Six|Nine)\s+Months)(?:\s+of)?(?:\s+the)?[\s,]*$",
+    re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def part_of_year(before: str, p: Period) -> Period:
+    """The quarter, half or cumulative months that words just before a fiscal-year code name
+    ('1st Quarter FY2012' is the three months to June 30, 2012, never the fiscal year); else p."""
+    if p.months != 12:
+        return p
+    line = before[before.rfind("\n") + 1:][-40:]
+    m = _PART_OF_YEAR.search(line)
+    if m is None:
+        return p
+    fy = p.end.year - 1
+    q = m.group("qn") or m.group("qq") or m.group("qc")
+    if q or m.group("qw"):
+        q = int(q) if q else _ORDINALS[m.group("qw").lower()]
+        return Period(_quarter_end(fy, q), 3, p.forecast)
+    h = m.group("hn") or m.group("hc")
+    if h or m.group("hw"):
+        second = (h == "2") or (m.group("hw") or "").lower() == "second"
+        return Period(_quarter_end(fy, 4 if second else 2), 6, p.forecast)
+    months = _WORD_MONTHS[m.group("mw").lower()]
+    return Period(_quarter_end(fy, months // 3), months, p.forecast)
 
 
 def _quarter_end(fy: int, q: int) -> dt.date:
@@ -115,5 +149,5 @@ def period_in(text: str, *, quarter_is_cumulative: bool = False) -> Period | Non
     c = CODE_RE.search(text)
     if c:
         p = code_period(c, quarter_is_cumulative=quarter_is_cumulative)
-        return Period(p.end, p.months, forecast)
+        return part_of_year(text[:c.start()], Period(p.end, p.months, forecast))
     return None

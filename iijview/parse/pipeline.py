@@ -132,7 +132,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         cumulative = not modern and not quarterly
         sid = named[-1] if named else carry
         carry = ""
-        if not named and prev_st is not None and not any(c.member for c in prev_st.columns):
+        if not named and prev_st is not None and not table.captioned and not any(c.member for c in prev_st.columns):
             cols, how = columns_for(table, rows, doc, prev_st.id, cumulative)
             if not table.header or _compatible(cols, prev_st.columns):
                 # the same table continued after a page break or a repeated header
@@ -143,7 +143,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
             sid = "dividends"  # a dividend table printed again (e.g. restated for a stock split)
         if not sid:
             inherited = prev_st.id if prev_st else ""
-            best, score = _classify(rows, _SUMMARY_IDS)
+            # a table under its own scale caption ('(JPY in Revenues millions)') is a summary table
+            best, score = _classify(rows, _SUMMARY_IDS[:6] if table.captioned else _SUMMARY_IDS)
             _, inh_score = _classify(rows, [inherited]) if inherited else ("", 0)
             if prev_st is not None and any(c.member for c in prev_st.columns):
                 inh_score += 2  # a matrix printed again for another period

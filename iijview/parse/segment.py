@@ -38,6 +38,7 @@ class RawRow:
     values: list[Tok]
     cells: list[int] = field(default_factory=list)   # tab cell index of each value (-1 if none)
     period_label: bool = False                        # the label is a period (TSE tables print periods as rows)
+    ruled: bool = False                               # a rule line ('-----') separates it from the row above
 
     @property
     def line(self) -> int:
@@ -56,6 +57,7 @@ class RawTable:
     start: int = 0
     end: int = 0
     header_cells: list[int] = field(default_factory=list)
+    captioned: bool = False   # opened by its own scale caption ('(JPY in Revenues millions)'): not a continuation
 
 
 def is_prose(tok: Tok) -> bool:
@@ -116,7 +118,10 @@ def _has_period(run: list[Tok]) -> bool:
 _HEADER_TEXT = re.compile(
     r"(?:\(?Unaudited\)?|Results?|Targets?|\(?forecast\)?|\(?Forecast\)?|%\s*of\s*Revenues"
     r"|(?:Thousands|Millions|Billions)\s+of"
-    r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and)"
+    r"|Unit\s*:?|\(|\)|,|%|JPY|\[?Under.*\]?|Amount|Actual|Ended|Ending|Period|and|change"
+    # the part of a year named before its code ('1st Quarter FY2012', 'First Half FY2012')
+    r"|(?:[1-4](?:st|nd|rd|th)|First|Second|Third|Fourth)\s+(?:Quarter|Half)|Q[1-4]|[1-4]Q|[12]H|Full\s+Year"
+    r"|(?:First\s+)?(?:Three|Six|Nine)\s+Months)"
     r"(?:\s+(?:Results?|Targets?|%\s*of\s*Revenues))*",
     re.I)
 
@@ -129,11 +134,43 @@ def _is_header_text(tok: Tok) -> bool:
     return bool(_HEADER_TEXT.fullmatch(t))
 
 
+# A rule drawn with characters between a table's rows: '-----', '_____', '=====', '─────'.
+_RULE = re.compile(r"-{3,}|_{3,}|={3,}|─{3,}|—{3,}|―{3,}")
+
+
+def split_rules(tokens: list[Tok]) -> list[Tok]:
+    """Text tokens with the rule lines drawn inside them cut out: each rule becomes a 'rule' token."""
+    out: list[Tok] = []
+    for t in tokens:
+        if t.kind != "text" or not _RULE.search(t.text):
+            out.append(t)
+            continue
+        pos = 0
+        for m in _RULE.finditer(t.text):
+            _add_piece(out, t, pos, m.start())
+            out.append(Tok("rule", t.start + m.start(), t.start + m.end(), m.group(0), t.line))
+            pos = m.end()
+        _add_piece(out, t, pos, len(t.text))
+    return out
+
+
+def _add_piece(out: list[Tok], t: Tok, a: int, b: int) -> None:
+    piece = t.text[a:b]
+    stripped = piece.strip()
+    if stripped:
+        a += piece.index(stripped)
+        out.append(Tok("text", t.start + a, t.start + a + len(stripped), stripped, t.line))
+
+
 def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     """Cut tokens into raw tables; `breaks` are offsets (statement headings) where a table must end."""
+    tokens = split_rules(tokens)
     tables: list[RawTable] = []
     cur: RawTable | None = None
     pending: list[Tok] = []
+    caption = False   # pending holds a scale caption of its own ('(JPY in millions)') after a table's rows
+    last_break = -1
+    ruled = False     # a rule line since the last row
     cell = 0
     cells_seen_on_line = False
     bi = 0
@@ -152,9 +189,13 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     while i < n:
         t = tokens[i]
         if t.end > next_break:  # cheap test first: most tokens are nowhere near a heading
-            while bi < len(breaks) and breaks[bi] <= (t.end - 1 if t.kind == "text" else t.start):
+            # a heading inside a text or a scale caption ('(JPY in Operating Results Summary millions)')
+            # ends the table before it: the caption opens the next one
+            while bi < len(breaks) and breaks[bi] <= (t.end - 1 if t.kind in ("text", "unit") else t.start):
                 close()
                 pending = []
+                caption = False
+                last_break = breaks[bi]
                 bi += 1
             next_break = breaks[bi] if bi < len(breaks) else no_more_breaks
         if t.kind == "nl":
@@ -166,6 +207,10 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
         if t.kind == "tab":
             cell += 1
             cells_seen_on_line = True
+            i += 1
+            continue
+        if t.kind == "rule":
+            ruled = True
             i += 1
             continue
         if t.kind in HEADER_KINDS:
@@ -192,41 +237,57 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 pending = []
                 label = [Tok("text", r.start, r.end, r.text, r.line) for r in run]
                 values, cells = [], []
-                m = k
+                c = run_cells[-1] if run_cells else cell
+                m = j
                 while m < n and tokens[m].kind in ("num", "tab"):
-                    if tokens[m].kind == "num":
+                    if tokens[m].kind == "tab":
+                        c += 1
+                    else:
                         values.append(tokens[m])
-                        cells.append(-1)
+                        cells.append(c if tokens[m].line in tab_lines else -1)
                     m += 1
                 cur.rows.append(RawRow(label=label, values=values, cells=cells, period_label=True))
                 pending = []
+                caption = ruled = False
+                cell = c
                 i = m
                 continue
             if _is_table_header(run, cur):
+                # a scale caption printed before the periods ('(JPY in millions) 1Q08 1Q07') heads a table
+                # of its own: a table's header repeated after a page break prints its periods first
+                caption = caption or (cur is not None and bool(cur.rows) and run[0].kind == "unit"
+                                      and _has_period(run))
                 if cur is not None and not cur.rows:
                     cur.header.extend(run)  # a header printed over several runs (periods, then units)
                     cur.header_cells.extend(run_cells)
-                elif cur is not None and cur.rows and _same_header(cur.header, run) and \
+                elif cur is not None and cur.rows and _same_header(cur.header, run) and not caption and \
                         not (not _has_period(run) and _names_period(pending)):
                     cur.headings.extend(run)
                     _flush_heading_text(cur, pending)
                 else:
                     close()
+                    # a table starts after a statement heading printed inside its own caption
+                    start = last_break + 1 if run[0].start <= last_break else run[0].start
                     cur = RawTable(header=run, before=[p for p in pending if p.kind == "text"],
-                                   start=run[0].start, header_cells=run_cells)
+                                   start=start, header_cells=run_cells, captioned=caption)
                 pending = []
+                caption = False
+                ruled = False
                 # Recompute the cell counter at the end of the run.
                 cell = run_cells[-1] if run_cells else cell
                 i = j
                 continue
             for r in run:
                 pending.append(Tok("text", r.start, r.end, r.text, r.line))
+            # a unit alone after a table's rows is the scale caption of the next table
+            caption = caption or (cur is not None and bool(cur.rows) and all(r.kind == "unit" for r in run))
             i = j
             continue
         if t.kind == "text":
             if is_prose(t):
                 close()
                 pending = []
+                caption = False
             else:
                 pending.append(t)
             i += 1
@@ -256,8 +317,10 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 pending_label = [p for p in pending if p.line == t.line]
             else:
                 pending_label = pending
-            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells))
+            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, ruled=ruled))
             pending = []
+            caption = False
+            ruled = False
             i = j
             continue
         i += 1

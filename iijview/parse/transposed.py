@@ -12,6 +12,7 @@ from iijview.parse import labels, periods, units
 from iijview.parse.build import Doc, make_cell
 from iijview.parse.rows import Row
 from iijview.parse.segment import RawTable
+from iijview.parse.tokens import Tok
 
 
 @lru_cache(maxsize=1)
@@ -42,11 +43,14 @@ def _patterns(table: RawTable, rows: list[Row]) -> list[list[str]]:
             header.append("pct")
     longest = max((len(r.values) for r in rows if r.period_label), default=0)
     out = []
-    if len(header) == longest:
+    if len(header) >= longest:  # rows can leave cells empty (a prior year's %), never add any
         out.append(header)
-        out.append(["value"] * longest)
+        out.append(["value"] * len(header))
     best = max((r for r in rows if r.period_label), key=lambda r: len(r.values))
     out.append(["pct" if (v.number and v.number.unit == "%") else "value" for v in best.values])
+    pairs = ["value", "pct"] * (longest // 2)
+    if longest % 2 == 0 and not sum(_misfit(v, k) for v, k in zip(best.values, pairs)):
+        out.append(pairs)  # amounts and their YoY % printed in pairs without '%' signs
     return out
 
 
@@ -65,6 +69,16 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
             "unnamed_columns", f"Line {value_rows[0].line}: {plural(n_measures, 'measure')} but "
             f"{plural(len(names), 'heading')} could be read; the measures are numbered rather than guessed.", line=value_rows[0].line))
         names = [f"Measure {i + 1}" for i in range(n_measures)]  # partial names would be misplaced
+    elif len(set(names)) < len(names):
+        # A heading read twice means the header's cells were scrambled (OCR, conversion): the names from
+        # the repeat on are shifted, so only those before it are kept, and the last one, which closes
+        # the header whatever happened in between.
+        first = next(i for i, name in enumerate(names) if name in names[:i])
+        last = n_measures - 1 if names.count(names[-1]) == 1 else n_measures
+        doc.findings.append(Finding(
+            "unnamed_columns", f"Line {value_rows[0].line}: the heading '{names[first]}' is printed twice; "
+            f"measures {first + 1} to {last} are numbered rather than guessed.", line=value_rows[0].line))
+        names = names[:first] + [f"Measure {i + 1}" for i in range(first, last)] + names[last:]
     unit = _unit(table, doc, statement_id)
     has_pct = "pct" in pattern
     cols: list[Column] = []
@@ -87,17 +101,16 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     for name in names:
         items.append(LineItem(label=name, item=labels.canonical_item(statement_id, name, ""),
                               line=value_rows[0].line))
+    by_cell = _slots_by_cell(table, len(pattern))
     for r, key, ckey, forecast in row_cols:
-        vals = list(r.values)
-        # A short forecast row fills the last measures (year-end, total); an actual row the first ones.
-        start = len(pattern) - len(vals) if forecast and len(vals) < len(pattern) else 0
-        mi = sum(1 for k in pattern[:start] if k == "value") - 1
-        for slot, tok in zip(pattern[start:], vals):
-            if slot == "value":
-                mi += 1
-                if 0 <= mi < len(items):
-                    items[mi].cells[key] = make_cell(tok, doc)
-            elif 0 <= mi < len(items) and ckey:
+        measure = [sum(1 for k in pattern[:x + 1] if k == "value") - 1 for x in range(len(pattern))]
+        for slot, tok in zip(_row_slots(r, pattern, by_cell, forecast), r.values):
+            mi = measure[slot] if 0 <= slot < len(pattern) else -1
+            if not 0 <= mi < len(items):
+                continue
+            if pattern[slot] == "value":
+                items[mi].cells[key] = make_cell(tok, doc)
+            elif ckey:
                 items[mi].cells[ckey] = make_cell(tok, doc)
     for it in items:
         ru = units.row_unit(it.label)
@@ -107,6 +120,73 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
             it.unit, it.scale = "%", 1
     return Statement(statement_id, statement_id, "", columns=cols, items=items,
                      line=value_rows[0].line, end_line=value_rows[-1].line)
+
+
+def _slots_by_cell(table: RawTable, n_slots: int) -> dict[int, int]:
+    """Slot index of each tab cell the header names a measure or its % in (empty when the header's
+    cells are unknown or do not name every slot)."""
+    cells = [c for tok, c in zip(table.header, table.header_cells)
+             if tok.kind == "unit" or (tok.kind == "chg" and tok.text.strip().startswith("%"))]
+    if len(cells) != n_slots or min(cells, default=-1) < 0 or len(set(cells)) != len(cells):
+        return {}
+    return {c: x for x, c in enumerate(cells)}
+
+
+def _row_slots(r: Row, pattern: list[str], by_cell: dict[int, int], forecast: bool) -> list[int]:
+    """The slot of each value of a period row. Columns stay aligned by position, never by counting:
+    by the tab cell under its header; else one value per slot; else (a prior-year row without its %
+    cells) amounts go to the measure slots and changes to the % slots; a short row of equal slots
+    fills the first ones, or for a forecast the last ones (year-end, total)."""
+    vals = r.values
+    if by_cell and r.cells and all(c in by_cell for c in r.cells):
+        return [by_cell[c] for c in r.cells]
+    if len(vals) >= len(pattern):
+        return list(range(len(vals)))
+    if "pct" in pattern and "value" in pattern:
+        return _aligned(pattern, vals)
+    start = len(pattern) - len(vals) if forecast else 0
+    return list(range(start, start + len(vals)))
+
+
+# How badly a printed value fits a slot kind: amounts in measure slots, one-decimal figures in % slots.
+def _misfit(tok: Tok, kind: str) -> float:
+    num = tok.number
+    if num is None or num.status != "parsed":
+        return 0.5 if num is None or num.status == "unreadable" else 0.0   # a nil fits either
+    if num.unit == "%":
+        return 0.0 if kind == "pct" else 2.0
+    if num.decimals == 1:
+        return 0.0 if kind == "pct" else 1.0
+    if num.decimals >= 2:
+        return 2.0 if kind == "pct" else 0.0
+    return (3.0 if "," in tok.text else 1.0) if kind == "pct" else 0.0
+
+
+_SKIP = {"value": 0.6, "pct": 0.1}  # an empty % cell is far likelier than an empty amount
+
+
+def _aligned(pattern: list[str], vals: list[Tok]) -> list[int]:
+    """Slots for fewer values than slots, in order, at the least misfit (dynamic programming)."""
+    n, m = len(vals), len(pattern)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, m + 1):
+        cost[0][j] = cost[0][j - 1] + _SKIP[pattern[j - 1]]
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = cost[i][j - 1] + _SKIP[pattern[j - 1]]
+            put = cost[i - 1][j - 1] + _misfit(vals[i - 1], pattern[j - 1])
+            cost[i][j], take[i][j] = (put, True) if put <= skip else (skip, False)
+    slots: list[int] = []
+    i, j = n, m
+    while i > 0:
+        if take[i][j]:
+            slots.append(j - 1)
+            i -= 1
+        j -= 1
+    return slots[::-1]
 
 
 def _unit(table: RawTable, doc: Doc, statement_id: str) -> tuple[str, int]:

@@ -10,6 +10,9 @@ UNIT_RE = re.compile(
     r"|\bJPY\s+(?:in\s+)?(?:thousands?|millions?|billions?)\b"
     r"|\bUnit\s*:\s*JPY\s*(?:thousands?|millions?|billions?)\b"
     r"|\(?\bJPY\s+in\s+(?:thousands|millions|billions)\)?"
+    # a scale caption split around a table's title: '(JPY in Operating Results Summary millions)'
+    r"|\(\s*JPY\s+in\s+(?:(?:(?-i:[A-Z])[\w&'/.,-]*|and|of|&)\s+){1,8}?(?:thousands|millions|billions)\s*\)"
+    r"|\b(?:Yen|¥)\s+in\s+(?:thousands|millions|billions)\b"
     r"|\bJPY\b(?=\s*(?:\t|\n|$|JPY\b|Fiscal\b|As\s+of\b|(?:Three|Six|Nine|Twelve)\s+Months\b))",
     re.I,
 )
