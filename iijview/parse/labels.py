@@ -55,7 +55,11 @@ def _items() -> list[dict]:
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE = re.compile(r"\s+([,.:;)])")
 _SPACE_AFTER = re.compile(r"([(])\s+")
-_LEADING_JUNK = re.compile(r"^[\"'.,;:\s*-]+(?=[A-Za-z(])")
+_LEADING_JUNK = re.compile(r"^(?:[\"'.,;:\s*◆◇■□●○•▪▫➢►▶・※✓➤-]|\)|\](?![^\[]*\]))+(?=[A-Za-z(])")
+# A footnote number glued to the last word ('Adjusted Net Income attributable to IIJ3', 'Net profit3');
+# codes and versions keep their digits ('1H18', 'FY18', 'IPv6').
+_TRAILING_FOOTNOTE = re.compile(r"(?<=[A-Za-z]{3})\d{1,2}$")
+_KEEPS_DIGITS = re.compile(r"(?:IPv|Tier|Level|Phase|Stage|Type|Basel|Note|Topic|IFRS|IAS|ASC|ASU)\d{1,2}$", re.I)
 _TRAILING_DASH = re.compile(r"\s*[-—]+\s*$")
 _KEY_DASH = re.compile(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+")
 
@@ -75,6 +79,8 @@ def clean_label(text: str) -> str:
     t = _LEADING_JUNK.sub("", t)
     if t.endswith(("-", "—")):
         t = _TRAILING_DASH.sub("", t)
+    if t[-1:].isdigit() and _TRAILING_FOOTNOTE.search(t) and not _KEEPS_DIGITS.search(t):
+        t = _TRAILING_FOOTNOTE.sub("", t)
     return t.strip(" \"'")
 
 

@@ -24,6 +24,7 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 
 _PROSE_SHORT_RE = _word_pattern(_PROSE_SHORT_WORDS)
 _PROSE_WORD_RE = _word_pattern(_PROSE_WORDS)
+_BULLETS = "➢◆●•▪►"
 _YOY_CLOSE = re.compile(r"\bYoY\)")
 _UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
@@ -70,6 +71,8 @@ def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True
     words = t.split()
+    if any(g in t for g in _BULLETS) and (len(words) >= 6 or any(g in t[1:] for g in _BULLETS)):
+        return True  # bulleted slide text ('➢ Accordingly with our basic policy of continuous ...')
     if len(words) >= 2:
         if _has_word(_PROSE_SHORT_RE, t):
             return True

@@ -31,7 +31,7 @@ def unit_of(text: str) -> tuple[str, int] | None:
     return unit, 1
 
 
-_PER_SHARE = re.compile(r"per\s+(?:share|ADS)|earnings\s+per|dividends?\s+per", re.I)
+_PER_SHARE = re.compile(r"per\s+(?:common\s+|ordinary\s+)?(?:share|ADS)|earnings\s+per|dividends?\s+per", re.I)
 _SHARES = re.compile(r"\((?:shares|ADSs)\)|number\s+of\s+(?:shares|ADS)|weighted[- ]average\s+number", re.I)
 
 _BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
