@@ -2,6 +2,8 @@
 import gc
 import threading
 
+import pytest
+
 from iijview.parse import labels
 from iijview.parse.normalise import normalise
 from iijview.parse.pipeline import _collection_paused, parse_bytes
@@ -108,3 +110,18 @@ def test_prose_is_told_from_row_labels_by_whole_words():
     assert _prose_text("which has shown the cost of the system we had built")  # eight words, one of them 'which'
     assert not _prose_text("IIJ Group Co. Ltd. Inc. and its other subsidiaries")  # only abbreviations end
     assert _prose_text("The results were good. The outlook is better.")
+
+
+@pytest.mark.parametrize("printed,clean", [
+    ("◆ Enterprise NW services Recurring revenue", "Enterprise NW services Recurring revenue"),
+    (") including Security", "including Security"),
+    ("Adjusted Net Income attributable to IIJ3", "Adjusted Net Income attributable to IIJ"),
+    ("Net profit3", "Net profit"),
+    ("• Total revenues", "Total revenues"),
+    ("(Loss) income before tax", "(Loss) income before tax"),   # a bracket that opens stays
+    ("FY18", "FY18"), ("1H18", "1H18"), ("IPv6 traffic", "IPv6 traffic"), ("Adoption of IFRS16", "Adoption of IFRS16"),
+    ("Balance at March 31, 2018", "Balance at March 31, 2018"),
+])
+def test_labels_as_a_reader_writes_them(printed, clean):
+    from iijview.parse.labels import clean_label
+    assert clean_label(printed) == clean

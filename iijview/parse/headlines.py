@@ -12,7 +12,7 @@ from functools import lru_cache
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
-from iijview.parse.phrases import Element, Group, Phrase, spaced, knowledge, read_phrases
+from iijview.parse.phrases import Element, Group, Phrase, _measures, knowledge, read_phrases, spaced
 from iijview.parse.release_facts import code_key, resolve_code
 
 _REGION_LIMIT = 3000       # a headline block is a screen of text at most
@@ -130,8 +130,13 @@ def _quarter_end(fy: int, q: int):
     return periods.month_end(fy if q <= 3 else fy + 1, month)
 
 
+_TITLE_TAIL = re.compile(r"[ \t]+(?:Consolidated[ \t]+)?(?:Financial[ \t]+)?Results?\b")
+
+
 def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
-    """Highlight and target blocks under their headings, each up to the next heading of any kind."""
+    """Highlight and target blocks under their headings, each up to the next heading of any kind. A heading
+    printed before any figure of the block above ('Highlights of Financial Results for 1Q23 FY23 Targets
+    First Half Full Year') is that block's column header, not a block of its own."""
     high, target, end_pat = _heading_patterns()
     found: list[tuple[int, int, str]] = []
     for kind, pat in (("highlights", high), ("targets", target)):
@@ -139,15 +144,13 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
             if _title_case(m.group(0)):
                 found.append((m.start(), m.end(), kind))
     found.sort()
-    regions: list[Region] = []
-    for n, (a, b, kind) in enumerate(found):
-        if regions and a < regions[-1].body:
-            continue  # one heading matched by two patterns
+    kept: list[tuple[str, int, int, Period]] = []
+    for a, b, kind in found:
+        if kept and (a < kept[-1][2] or not _measures()[0].search(text, kept[-1][2], a)):
+            continue  # the same heading matched twice, or a column header of the block above
         line_end = text.find("\n", b)
-        title_end = min(line_end if line_end >= 0 else len(text), b + 90)
-        # the period may stand before the heading's words ('FY2018 Financial Targets')
-        title = text[a:title_end]
-        period, stop = heading_period(title, b - a, ctx, kind)
+        title = text[a:min(line_end if line_end >= 0 else len(text), b + 90)]
+        period, stop = heading_period(title, b - a, ctx, kind)  # ('FY2018 Financial Targets': before the words)
         if period is None:
             continue
         body = max(a + stop, b)
@@ -155,15 +158,18 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
             close = text.find(")", body)
             if 0 <= close < body + 80:
                 body = close + 1
+        tail = _TITLE_TAIL.match(text, body)
+        if tail is not None:
+            body = tail.end()  # 'Highlights of 3Q12 Financial Results': the rest of the heading
+        kept.append((kind, a, body, Period(period.end, period.months, kind == "targets")))
+    regions: list[Region] = []
+    for n, (kind, a, body, period) in enumerate(kept):
         limit = body + _REGION_LIMIT
-        nxt = [x for x, *_ in found[n + 1:] if x > body] + [s for s in stops if s > body]
+        nxt = [x for _, x, *_ in kept[n + 1:]] + [s for s in stops if s > body]
         e = end_pat.search(text, body, limit)
         if e is not None:
             nxt.append(e.start())
-        region_end = min(nxt + [limit, len(text)])
-        if kind == "targets":
-            period = Period(period.end, period.months, True)
-        regions.append(Region(kind, a, body, region_end, period))
+        regions.append(Region(kind, a, body, min(nxt + [limit, len(text)]), period))
     return regions
 
 
@@ -210,6 +216,10 @@ def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:
                 if tokens[j][0] in ("half", "full"):
                     spans.append(tokens[j][0])
                 j += 1
+            if j < len(tokens) and tokens[j][0] == "code" and code is None and not spans:
+                c = periods.CODE_RE.search(tokens[j][1])
+                code = resolve_code(c, ctx.codes) if c else None
+                j += 1
             if spans:
                 for s in spans:
                     q = 2 if s == "half" else 4
@@ -228,10 +238,13 @@ def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:
         i += 1
     if region.kind == "highlights" and slots and not any(not s.period.forecast for s in slots):
         slots.insert(0, Slot(Period(base.end, base.months)))  # the block's own figures come first
+    if region.kind == "targets" and slots and all(s.variant == "previous" for s in slots):
+        slots.insert(0, Slot(base))  # 'New Financial Targets ... | Original Target': the heading's own first
     if not slots:
         slots = [Slot(base)]
-    # the same period named twice (previous and new targets): the one not marked previous is the new one
-    return slots
+    # 'previous' tells two targets for one period apart; a target printed alone is the target
+    alone = {s.period for s in slots if sum(1 for t in slots if t.period == s.period) == 1}
+    return [Slot(s.period) if s.period in alone else s for s in slots]
 
 
 def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, list[tuple[Slot, Group]]]]:
@@ -344,9 +357,15 @@ def prose_phrases(text: str, start: int, end: int, ctx: Context
 
 
 def _sentence(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around pos, within [lo, hi): a heading line above it is not part of it."""
     a = lo
     for m in _SENTENCE_END.finditer(text, lo, pos):
         a = m.end()
+    nl = text.find("\n", a, pos)
+    while nl >= 0:
+        if _title_case(text[a:nl]) and any(ch.isalpha() for ch in text[a:nl]):
+            a = nl + 1
+        nl = text.find("\n", nl + 1, pos)
     m = _SENTENCE_END.search(text, pos, hi)
     return a, (m.end() if m else hi)
 

@@ -1,0 +1,271 @@
+"""Headline, target and dividend blocks in every shape IIJ releases print them (issue 10), as a corpus.
+
+Every text here is written for this test in the form real releases use, with invented figures; each
+expected value was read off the text by hand. A fact is (statement, item, column, period end, months,
+value as printed, scale, unit); 'column' is '' for a figure, 'change' for its YoY %, 'previous' for a
+target or plan printed beside its revision.
+"""
+from __future__ import annotations
+
+import pytest
+
+from iijview.loader import load_text
+
+B, M = 1_000_000_000, 1_000_000
+
+# The opening of a release for the first six months of FY2014 (April-September 2014).
+OPEN_1H14 = ("IIJ Announces First Six Months Financial Results for the Fiscal Year Ending March 31, 2015\n\n"
+             "TOKYO, Nov. 10, 2014 -- Internet Initiative Japan Inc. (\"IIJ\") today announced its consolidated "
+             "financial results for the first six months of the fiscal year ending March 31, 2015 (from April 1, "
+             "2014 to September 30, 2014, \"1H FY2014\" \"1H14\").\n\n")
+# ... for the three months of the third quarter of FY2007 (October-December 2007), FY2007-style.
+OPEN_3Q07 = ("IIJ Announces Third Quarter Results for the Fiscal Year Ending March 31, 2008\n\n"
+             "TOKYO, Feb. 12, 2008 (PRIME NEWSWIRE) -- Internet Initiative Japan Inc. (Nasdaq:IIJI) today announced "
+             "its financial results for the third quarter of the fiscal year ending March 31, 2008 (\"FY2007\").\n\n")
+# ... for the first three months of FY2023 (April-June 2023), IFRS.
+OPEN_1Q23 = ("TOKYO, Aug. 9, 2023 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\", TSE Prime: 3774) today "
+             "announced its consolidated financial results for the first three months for the fiscal year ending "
+             "March 31, 2024 (\"1Q23\", from April 1, 2023 to June 30, 2023) under International Financial "
+             "Reporting Standards (IFRS).\n\n")
+# ... for the nine months of FY2021 (April-December 2021), IFRS.
+OPEN_9M21 = ("TOKYO, Feb. 9, 2022 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\", TSE1: 3774) today "
+             "announced its consolidated financial results for the nine months for the fiscal year ending March 31, "
+             "2022 (\"1Q-3Q21\", from April 1, 2021 to December 31, 2021) under International Financial Reporting "
+             "Standards (IFRS).\n\n")
+# ... for the first six months of FY2010 (April-September 2010).
+OPEN_1H10 = ("IIJ Announces First Six Months Financial Results For The Fiscal Year Ending March 31, 2011\n\n"
+             "TOKYO, Nov. 12, 2010 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\") today announced its "
+             "consolidated financial results for the first six months of Fiscal Year Ending March 31, 2011 (from "
+             "April 1 to September 30, 2010, \"1H10\").\n\n")
+
+H1_14 = ("2014-09-30", 6)
+FY14 = ("2015-03-31", 12)
+
+FORMS = {
+    # 1. One measure a line, with or without the USD translation and the YoY change.
+    "one-a-line": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
+                   "Revenues JPY61.2 billion (up 7.5% YoY)\n"
+                   "Operating Income JPY2.9 billion (down 3.1% YoY)\n"
+                   "Net Income attributable to IIJ JPY1.7 billion (up 0.4% YoY)\n\n"
+                   "Financial Targets for FY2014\n\n"
+                   "Revenues JPY130.0 billion (up 8.2% YoY)\n"
+                   "Operating Income JPY7.2 billion (up 1.0% YoY)\n\n"
+                   "Overview of 1H14 Financial Results and Business Outlook\n",
+                   [("highlights", "total_revenues", "", *H1_14, 61.2, B, "JPY"),
+                    ("highlights", "total_revenues", "change", *H1_14, 7.5, 1, "%"),
+                    ("highlights", "operating_income", "", *H1_14, 2.9, B, "JPY"),
+                    ("highlights", "operating_income", "change", *H1_14, -3.1, 1, "%"),
+                    ("highlights", "net_income_attributable", "", *H1_14, 1.7, B, "JPY"),
+                    ("targets", "total_revenues", "", *FY14, 130.0, B, "JPY"),
+                    ("targets", "total_revenues", "change", *FY14, 8.2, 1, "%"),
+                    ("targets", "operating_income", "", *FY14, 7.2, B, "JPY")]),
+    "one-a-line-usd": (OPEN_1H14 + "Highlights of 1H FY2014 Financial Results\n\n"
+                       "Revenues                      JPY61,234 million   ($558 million, up 7.5%\n"
+                       "                                                  YoY)\n"
+                       "Net Income attributable to    JPY1,712 million    ($16 million, up 0.4%\n"
+                       "IIJ                                               YoY)\n\n",
+                       [("highlights", "total_revenues", "", *H1_14, 61_234, M, "JPY"),
+                        ("highlights", "total_revenues", "", *H1_14, 558, M, "USD"),
+                        ("highlights", "total_revenues", "change", *H1_14, 7.5, 1, "%"),
+                        ("highlights", "net_income_attributable", "", *H1_14, 1_712, M, "JPY"),
+                        ("highlights", "net_income_attributable", "", *H1_14, 16, M, "USD")]),
+    "one-a-line-no-yoy": (OPEN_1H14 + "Highlights of 1H FY2014 Financial Results\n"
+                          "Revenues\tJPY61,234 million\t(\\$558 million)\n"
+                          "Operating Income\tJPY2,905 million\t(\\$26.5 million)\n",
+                          [("highlights", "total_revenues", "", *H1_14, 61_234, M, "JPY"),
+                           ("highlights", "operating_income", "", *H1_14, 2_905, M, "JPY"),
+                           ("highlights", "operating_income", "", *H1_14, 26.5, M, "USD")]),
+    # 2. Table cells glued together by a web page: labels, amounts, 'up' and footnote digits.
+    "glued": (OPEN_9M21 + "Highlights of Financial Results for 1Q-3Q21\n"
+              "Total revenuesJPY 171.3 billionup4.4% YoY2 \n"
+              "Gross profitJPY6.3billionup 1.1 % YoY2 \n"
+              "Operating profitJPY 15.2 billiondown2.0% YoY \n"
+              "Net profit3JPY 10.9 billionup12.5% YoY \n \n"
+              "Financial Targets for FY2021 (Revised upward on November 8, 2021)\n  \n"
+              "Total revenuesJPY231.0 billionup6.0% YoY \n"
+              "Net profitJPY14.1 billionup9.3% YoY \n",
+              [("highlights", "total_revenues", "", "2021-12-31", 9, 171.3, B, "JPY"),
+               ("highlights", "total_revenues", "change", "2021-12-31", 9, 4.4, 1, "%"),
+               ("highlights", "gross_profit", "", "2021-12-31", 9, 6.3, B, "JPY"),
+               ("highlights", "gross_profit", "change", "2021-12-31", 9, 1.1, 1, "%"),
+               ("highlights", "operating_income", "change", "2021-12-31", 9, -2.0, 1, "%"),
+               ("highlights", "net_income_attributable", "", "2021-12-31", 9, 10.9, B, "JPY"),
+               ("targets", "total_revenues", "", "2022-03-31", 12, 231.0, B, "JPY"),
+               ("targets", "net_income_attributable", "", "2022-03-31", 12, 14.1, B, "JPY"),
+               ("targets", "net_income_attributable", "change", "2022-03-31", 12, 9.3, 1, "%")]),
+    # 3. Pipe tables.
+    "pipes": (OPEN_9M21 + "Highlights of Financial Results for 1Q-3Q21\n"
+              "| Total revenues | JPY 171.3 billion | up | 4.4% | YoY2 |\n"
+              "| Operating profit | JPY 15.2 billion | down | 2.0% | YoY |\n\n"
+              "Financial Targets for FY2021\n"
+              "| Total revenues | JPY 231.0 billion | up | 6.0% | YoY |\n",
+              [("highlights", "total_revenues", "", "2021-12-31", 9, 171.3, B, "JPY"),
+               ("highlights", "total_revenues", "change", "2021-12-31", 9, 4.4, 1, "%"),
+               ("highlights", "operating_income", "", "2021-12-31", 9, 15.2, B, "JPY"),
+               ("highlights", "operating_income", "change", "2021-12-31", 9, -2.0, 1, "%"),
+               ("targets", "total_revenues", "", "2022-03-31", 12, 231.0, B, "JPY")]),
+    # 4. One cell a line, blank lines between.
+    "one-cell-a-line": (OPEN_1Q23 + "Highlights of Financial Results for 1Q23\n\n"
+                        "Total revenues\n\nJPY 66.2 billion\n\nup\n\n2.5\n\n%\n\nYoY2\n\n"
+                        "Operating profit\n\nJPY 5.8 billion\n\ndown\n\n4.0\n\n%\n\nYoY\n\n"
+                        "Overview of 1Q23 Financial Results and Business Outlook\n",
+                        [("highlights", "total_revenues", "", "2023-06-30", 3, 66.2, B, "JPY"),
+                         ("highlights", "total_revenues", "change", "2023-06-30", 3, 2.5, 1, "%"),
+                         ("highlights", "operating_income", "", "2023-06-30", 3, 5.8, B, "JPY"),
+                         ("highlights", "operating_income", "change", "2023-06-30", 3, -4.0, 1, "%")]),
+    # 5. Bullets and sentences, hard-wrapped at 80 columns; '(3 months)' figures of an old release.
+    "bullets": (OPEN_3Q07 + "              Highlights of Third Quarter FY2007 Results\n\n"
+                " * Revenue totaled JPY 19,402 million ($ 171.7 million), an increase of\n"
+                "   22.4% from 3Q06, mainly due to growth in recurring revenues.\n"
+                " * Operating income was JPY 1,208 million ($10.7 million), a decrease\n"
+                "   of 12.3% from 3Q06, mainly due to higher personnel costs.\n"
+                " * Net income was JPY 577 million ($5.1 million), a decrease of 41.0%\n"
+                "   from 3Q06.\n",
+                [("highlights", "total_revenues", "", "2007-12-31", 3, 19_402, M, "JPY"),
+                 ("highlights", "total_revenues", "", "2007-12-31", 3, 171.7, M, "USD"),
+                 ("highlights", "total_revenues", "change", "2007-12-31", 3, 22.4, 1, "%"),
+                 ("highlights", "operating_income", "", "2007-12-31", 3, 1_208, M, "JPY"),
+                 ("highlights", "operating_income", "change", "2007-12-31", 3, -12.3, 1, "%"),
+                 ("highlights", "net_income", "", "2007-12-31", 3, 577, M, "JPY"),
+                 ("highlights", "net_income", "change", "2007-12-31", 3, -41.0, 1, "%")]),
+    "dash-bullets": (OPEN_3Q07 + "-- Revenues totaled JPY19,402 million ($171.7 million), an increase of 22.4% "
+                     "from 3Q06. Outsourcing grew by 30.1%.\n"
+                     "-- Operating income was JPY1,208 million ($10.7 million), a decrease of 12.3% from 3Q06.\n"
+                     "• Revenues were JPY19,402 million ($171.7 million), up 22.4% YoY\n",
+                     [("highlights", "total_revenues", "", "2007-12-31", 3, 19_402, M, "JPY"),
+                      ("highlights", "total_revenues", "change", "2007-12-31", 3, 22.4, 1, "%"),
+                      ("highlights", "operating_income", "", "2007-12-31", 3, 1_208, M, "JPY"),
+                      ("highlights", "operating_income", "", "2007-12-31", 3, 10.7, M, "USD")]),
+    # 6. Targets and dividends as prose.
+    "prose-targets": (OPEN_1H10 + "For the full fiscal year, IIJ targets revenues of JPY72.5 billion, operating "
+                      "income of JPY4.6 billion and net income attributable to IIJ of JPY2.4 billion for FY2010.\n"
+                      "IIJ targets cash dividend of JPY2,600 per share for FY2010.\n",
+                      [("targets", "total_revenues", "", "2011-03-31", 12, 72.5, B, "JPY"),
+                       ("targets", "operating_income", "", "2011-03-31", 12, 4.6, B, "JPY"),
+                       ("targets", "net_income_attributable", "", "2011-03-31", 12, 2.4, B, "JPY"),
+                       ("dividends", "dividend_per_share", "", "2011-03-31", 12, 2_600, 1, "JPY/share")]),
+    "prose-dividend-revision": (OPEN_1H14 + "Highlights of 1H FY2014 Financial Results\n"
+                                "Revenues JPY61,234 million (up 7.5% YoY)\n\n"
+                                "- Revised the year-end dividend plan from the previous JPY8.25 to JPY9.50 per "
+                                "share of common stock along with the increase in income.\n"
+                                "- FY2014 interim period cash dividend: JPY8.25 per share as planned\n",
+                                [("highlights", "total_revenues", "", *H1_14, 61_234, M, "JPY"),
+                                 ("dividends", "dividend_year_end", "", *FY14, 9.50, 1, "JPY/share"),
+                                 ("dividends", "dividend_year_end", "previous", *FY14, 8.25, 1, "JPY/share"),
+                                 ("dividends", "dividend_q2", "", *FY14, 8.25, 1, "JPY/share")]),
+    "annual-dividend-in-targets": (OPEN_1H14 + "Financial Targets for FY2014\n"
+                                   "Revenues JPY130.0 billion (up 8.2% YoY) Annual Cash Dividend JPY19.00 per common "
+                                   "share Overview of 1H14 Financial Results\n",
+                                   [("targets", "total_revenues", "", *FY14, 130.0, B, "JPY"),
+                                    ("targets", "dividend_per_share", "", *FY14, 19.0, 1, "JPY/share")]),
+    # 7. Target matrices.
+    "targets-first-half-full-year": (OPEN_1Q23 + "Highlights of Financial Results for 1Q23\n\n\n\n"
+                                     "FY23 Targets First Half Full Year Total revenues JPY66.2 billion up 2.5 % YoY2 "
+                                     "JPY140.0 billion JPY290.0 billion Operating profit JPY5.8 billion down 4.0 % YoY "
+                                     "JPY12.5 billion JPY32.0 billion\n\n",
+                                     [("highlights", "total_revenues", "", "2023-06-30", 3, 66.2, B, "JPY"),
+                                      ("highlights", "total_revenues", "change", "2023-06-30", 3, 2.5, 1, "%"),
+                                      ("targets", "total_revenues", "", "2023-09-30", 6, 140.0, B, "JPY"),
+                                      ("targets", "total_revenues", "", "2024-03-31", 12, 290.0, B, "JPY"),
+                                      ("highlights", "operating_income", "change", "2023-06-30", 3, -4.0, 1, "%"),
+                                      ("targets", "operating_income", "", "2023-09-30", 6, 12.5, B, "JPY"),
+                                      ("targets", "operating_income", "", "2024-03-31", 12, 32.0, B, "JPY")]),
+    "targets-beside-results": (OPEN_9M21 + "Highlights of Financial Results for 1Q-3Q21 FY21 Targets Total revenues "
+                               "JPY 171.3 billion up 4.4 % YoY2 JPY 231.0 billion up 6.0 % YoY Operating profit "
+                               "JPY 15.2 billion up 9.9 % YoY JPY 20.5 billion up 3.1 % YoY\n\nOverview of 1Q-3Q21\n",
+                               [("highlights", "total_revenues", "", "2021-12-31", 9, 171.3, B, "JPY"),
+                                ("targets", "total_revenues", "", "2022-03-31", 12, 231.0, B, "JPY"),
+                                ("targets", "total_revenues", "change", "2022-03-31", 12, 6.0, 1, "%"),
+                                ("highlights", "operating_income", "change", "2021-12-31", 9, 9.9, 1, "%"),
+                                ("targets", "operating_income", "", "2022-03-31", 12, 20.5, B, "JPY")]),
+    "previous-new-target": (OPEN_1H14 + "Financial Targets for FY2014\n"
+                            "                    Previous Target   New Target\n"
+                            "Revenues            JPY125.0 billion  JPY130.0 billion\n"
+                            "Operating Income    JPY7.0 billion    JPY7.2 billion\n",
+                            [("targets", "total_revenues", "previous", *FY14, 125.0, B, "JPY"),
+                             ("targets", "total_revenues", "", *FY14, 130.0, B, "JPY"),
+                             ("targets", "operating_income", "previous", *FY14, 7.0, B, "JPY"),
+                             ("targets", "operating_income", "", *FY14, 7.2, B, "JPY")]),
+    "new-beside-original": (OPEN_1H14 + "New Financial Targets for FY2014 (Revised on November 10, 2014)   "
+                            "Original Target\n"
+                            "Revenues JPY130.0 billion (up 8.2% YoY) JPY125.0 billion\n",
+                            [("targets", "total_revenues", "", *FY14, 130.0, B, "JPY"),
+                             ("targets", "total_revenues", "change", *FY14, 8.2, 1, "%"),
+                             ("targets", "total_revenues", "previous", *FY14, 125.0, B, "JPY")]),
+    "actual-and-announced-target": (OPEN_1H10 + "Highlights of 1H FY2010 Financial Results\n"
+                                    "    Actual Results Target Announced\n"
+                                    "Revenues JPY35,120 million ($420.6 million) JPY33,000 million\n"
+                                    "Operating Income JPY1,310 million ($15.7 million) JPY1,250 million\n",
+                                    [("highlights", "total_revenues", "", "2010-09-30", 6, 35_120, M, "JPY"),
+                                     ("highlights", "total_revenues", "", "2010-09-30", 6, 420.6, M, "USD"),
+                                     ("targets", "total_revenues", "", "2010-09-30", 6, 33_000, M, "JPY"),
+                                     ("targets", "operating_income", "", "2010-09-30", 6, 1_250, M, "JPY"),
+                                     ("highlights", "operating_income", "", "2010-09-30", 6, 1_310, M, "JPY")]),
+    "dated-target-then-actual": (OPEN_1H10 + "Highlights of 1H FY2010 Financial Results\n"
+                                 "10/24 Target | Actual Results\n"
+                                 "Revenues | JPY33,000 million | JPY35,120 million\n",
+                                 [("targets", "total_revenues", "", "2010-09-30", 6, 33_000, M, "JPY"),
+                                  ("highlights", "total_revenues", "", "2010-09-30", 6, 35_120, M, "JPY")]),
+    # 8. Two PDF columns interleaved.
+    "two-columns": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
+                    "Revenues Operating Income\n\n"
+                    "JPY61,234 million JPY2,905 million\n\n"
+                    "(up 7.5% YoY) (down 3.1% YoY)\n\n"
+                    "Net Income attributable to IIJ\n\nJPY1,712 million\n\n(up 0.4% YoY)\n\n",
+                    [("highlights", "total_revenues", "", *H1_14, 61_234, M, "JPY"),
+                     ("highlights", "total_revenues", "change", *H1_14, 7.5, 1, "%"),
+                     ("highlights", "operating_income", "", *H1_14, 2_905, M, "JPY"),
+                     ("highlights", "operating_income", "change", *H1_14, -3.1, 1, "%"),
+                     ("highlights", "net_income_attributable", "", *H1_14, 1_712, M, "JPY"),
+                     ("highlights", "net_income_attributable", "change", *H1_14, 0.4, 1, "%")]),
+}
+
+
+def facts(text: str) -> set[tuple]:
+    """Every fact of the headline statements, in the tuple form of the expectations."""
+    release = load_text(text, "form.txt", checks=False)
+    df = release.facts
+    df = df[df.statement.isin(["highlights", "targets", "dividends"])]
+    return {(r.statement, r.item, r.column, r.period_end, int(r.months), r.value, int(r.scale), r.unit)
+            for r in df.itertuples()}
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_each_form_reads_right(name):
+    text, expected = FORMS[name]
+    got = facts(text)
+    missing = [e for e in expected if e not in got]
+    assert not missing, f"missing {missing}; read {sorted(got)}"
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_no_figure_is_read_twice_or_wrong(name):
+    """Every figure a form holds comes out once: the same measure and period never has two values."""
+    text, _expected = FORMS[name]
+    seen: dict[tuple, float] = {}
+    for st, item, column, end, months, value, scale, unit in facts(text):
+        key = (st, item, column, end, months, unit)
+        assert key not in seen, f"{key} read twice: {seen.get(key)} and {value}"
+        seen[key] = value
+
+
+def test_amounts_of_no_measure_are_not_read():
+    text = (OPEN_1H14 + "Highlights of 1H FY2014 Financial Results\n"
+            "Revenues JPY61,234 million (up 7.5% YoY)\n"
+            " • IIJ acquired a data center operator: purchase amount JPY3.2 billion\n"
+            " • Network services revenues were JPY35.1 billion; Overseas: Revenue JPY4.0 billion\n"
+            " • Mobile revenue JPY9.9 billion, SI revenue JPY20.2 billion\n")
+    got = facts(text)
+    assert {f[5] for f in got if f[2] == ""} == {61_234}
+
+
+def test_a_sentence_naming_two_periods_is_left_alone():
+    text = OPEN_1H14 + "Revenues were JPY61.2 billion in 1H14, compared to JPY56.9 billion in 1H13.\n"
+    assert facts(text) == set()
+
+
+def test_a_sentence_names_its_own_period():
+    text = (OPEN_1H14 + "Overview of 1H14 Financial Results and Business Outlook\n"
+            "Regarding our revenue target of approximately JPY150 billion for the fiscal year ending March 31, "
+            "2017, we continue to invest.\n")
+    assert ("targets", "total_revenues", "", "2017-03-31", 12, 150.0, B, "JPY") in facts(text)
