@@ -264,6 +264,96 @@ September 30, 2014 58,720 2,615 2,555 1,180
 """
 
 
+# A full-year TSE summary of the first IFRS year: headings wrapped word by word over many lines, the
+# prior year printed without any % (it had none under the new standard), then ratios, position, cash flows.
+TSE_FULL_YEAR_IFRS = """Earnings release for the Fiscal Year Ended March 31, 2019 [Under IFRS]
+
+TOKYO, June 28, 2019 -- Internet Initiative Japan Inc. This document provides selected financial information prepared under IFRS for the fiscal year ended March 31, 2019.
+
+(Amounts of less than JPY one million are rounded)
+
+1. Consolidated Financial Results for the Fiscal Year Ended March 31, 2019
+(April 1, 2018 to March 31, 2019)
+
+(1) Consolidated Results of Operations  (% shown is YoY change)
+  Revenues Operating profit Profit (loss) before
+tax
+Profit (loss)
+for the year
+Profit (loss)
+for the year
+attributable to
+owners
+of the parent
+Other
+comprehensive
+income
+for the year
+  JPY millions % JPY millions % JPY millions % JPY millions % JPY millions % JPY millions %
+Fiscal year ended March 31, 2019 190,500 8.6 6,110 (9.8)   5,910 (13.7)   3,720 (18.8)   3,560 (19.1)   3,150 (59.0)  
+Fiscal year ended March 31, 2018 175,420 6,775   6,850   4,580   4,400   7,680  
+
+  Basic earnings
+per share
+Diluted earnings
+per share
+Rate of return
+on equity
+Ratio of profit
+before tax to
+total assets
+Ratio of operating
+profit to revenues
+  JPY JPY % % %
+Fiscal year ended March 31, 2019 78.90 78.60 4.9 3.1 3.2
+Fiscal year ended March 31, 2018 98.10 97.70 6.3 3.9 3.8
+
+(2) Consolidated Financial Position
+  Total assets Total equity Total equity
+attributable to
+owners of the parent
+Ratio of owners'
+equity to total
+assets
+  JPY millions JPY millions JPY millions %
+As of March 31, 2019 191,200 75,300 74,500 39.0
+As of March 31, 2018 181,900 72,400 71,700 39.4
+
+(3) Consolidated Cash Flows
+  Cash flows from
+operating activities
+Cash flows from
+investing activities
+Cash flows from
+financing activities
+Cash and cash
+equivalents at end of
+year
+  JPY millions JPY millions JPY millions JPY millions
+Fiscal year ended March 31, 2019 15,200 (14,400) (1,950) 29,500
+Fiscal year ended March 31, 2018 16,300 (15,100) 1,400 30,650
+"""
+
+
+def test_tse_full_year_first_ifrs_year():
+    rel = parse(TSE_FULL_YEAR_IFRS)
+    this, prior = ("2019-03-31", 12), ("2018-03-31", 12)
+    assert fact(rel, "tse_summary", "total_revenues", *this) == (190_500, "JPY", 1_000_000)
+    assert fact(rel, "tse_summary", "operating_income", *this, role="change")[0] == -9.8
+    assert fact(rel, "tse_summary", "operating_income", *prior)[0] == 6_775
+    assert fact(rel, "tse_summary", "income_before_tax", *prior)[0] == 6_850
+    assert fact(rel, "tse_summary", "net_income", *prior)[0] == 4_580
+    assert fact(rel, "tse_summary", "net_income_attributable", *prior)[0] == 4_400
+    assert fact(rel, "tse_summary", "comprehensive_income", *prior)[0] == 7_680
+    assert fact(rel, "tse_summary:2", "basic_eps", *this) == (78.90, "JPY/share", 1)
+    assert fact(rel, "tse_summary:2", "Rate of return on equity", *prior) == (6.3, "%", 1)
+    assert fact(rel, "tse_summary:3", "total_shareholders_equity", "2019-03-31", 0) == (74_500, "JPY", 1_000_000)
+    assert fact(rel, "tse_summary:3", "equity_ratio", "2018-03-31", 0)[:2] == (39.4, "%")
+    assert fact(rel, "tse_summary:4", "net_cash_investing", *this) == (-14_400, "JPY", 1_000_000)
+    assert fact(rel, "tse_summary:4", "cash_end", *prior)[0] == 30_650
+    assert not any(st.id == "cash_flows" for st in rel.statements)  # '(3) Consolidated Cash Flows' is the TSE table
+
+
 def test_tse_prior_year_row_without_percent_cells_by_tab_cell():
     rel = parse(TSE_TABBED)
     this, prior = ("2010-12-31", 9), ("2009-12-31", 9)

@@ -116,7 +116,7 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
         ru = units.row_unit(it.label)
         if ru and ru[0] == "JPY/share":
             it.unit, it.scale = ru
-        if re.search(r"to total assets|ratio", it.label, re.I):
+        if re.search(r"to total assets|ratio|rate of return|return on", it.label, re.I):
             it.unit, it.scale = "%", 1
     return Statement(statement_id, statement_id, "", columns=cols, items=items,
                      line=value_rows[0].line, end_line=value_rows[-1].line)
