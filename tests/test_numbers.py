@@ -48,6 +48,19 @@ def test_truncated_cells_are_unreadable_not_guessed(text):
     assert n.status == "unreadable" and n.value is None
 
 
+def test_negative_change_with_the_percent_inside_the_parentheses():
+    n = parse_number("(40.5%)")
+    assert (n.status, n.value, n.unit) == ("parsed", -40.5, "%")
+    assert parse_number("(0.5 %)").value == -0.5
+
+
+def test_footnote_mark_glued_to_a_label_is_no_number():
+    from iijview.parse.tokens import LineIndex, tokenize
+    text = "Income before Income Tax Expense(3) 1,017 1,603 (36.5%)"
+    toks = tokenize(text, LineIndex(text))
+    assert [t.text for t in toks if t.kind == "num"] == ["1,017", "1,603", "(36.5%)"]
+
+
 @pytest.mark.parametrize("text", ["Revenues", "Gbps", "", "abc123"])
 def test_words_are_not_numbers(text):
     assert parse_number(text) is None

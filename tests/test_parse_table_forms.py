@@ -109,7 +109,8 @@ TOKYO -- Internet Initiative Japan Inc. ("IIJ") today announced its financial re
 
 Results of Operation Operating Results Summary (JPY in millions) """ + " ".join([
     RULE, "3Q07 3Q06 YoY % change", RULE, "Total Revenues 18,040 14,120 27.8%", RULE,
-    "Operating Income 1,210 1,005 20.4%", RULE, "Net Income 640 1,320 (51.5%)", RULE]) + "\n" + \
+    "Operating Income 1,210 1,005 20.4%", RULE, "Income before Income Tax Expense(3) 1,100 1,650 (33.3%)", RULE,
+    "Net Income 640 1,320 (51.5%)", RULE]) + "\n" + \
     "Revenues (JPY in millions) " + " ".join([
         RULE, "3Q07 3Q06 YoY % change", RULE, "Total Revenues: 18,040 14,120 27.8%", RULE,
         "Connectivity and Value-added Services 8,150 6,630 22.9%", RULE, "Systems Integration 9,500 7,120 33.4%",
@@ -162,6 +163,10 @@ def test_third_quarter_code_in_a_quarter_release_is_three_months():
     assert fact(rel, "operating_summary", "total_revenues", "2007-12-31", 3) == (18_040, "JPY", 1_000_000)
     assert fact(rel, "operating_summary", "net_income", "2006-12-31", 3)[0] == 1_320
     assert fact(rel, "operating_summary", "net_income", "2007-12-31", 3, role="change")[0] == -51.5
+    # a footnote mark glued to the label ('Expense(3)') is no figure: the row keeps its three
+    assert fact(rel, "operating_summary", "income_before_tax", "2007-12-31", 3)[0] == 1_100
+    assert fact(rel, "operating_summary", "income_before_tax", "2006-12-31", 3)[0] == 1_650
+    assert fact(rel, "operating_summary", "income_before_tax", "2007-12-31", 3, role="change")[0] == -33.3
     assert fact(rel, "operating_summary:2", "Systems Integration", "2007-12-31", 3) == (9_500, "JPY", 1_000_000)
     assert fact(rel, "operating_summary:2", "Connectivity and Value-added Services", "2006-12-31", 3)[0] == 6_630
 

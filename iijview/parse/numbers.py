@@ -12,6 +12,7 @@ MAX_DIGITS = 15
 NUMBER_RE = re.compile(
     r"""
     (?<![\w.,:/])                        # not glued to a word or another number
+    (?!(?<=[A-Za-z]\()\d{1,2}\))          # nor a footnote mark glued to a word: 'Expense(3)'
     (?P<prefix>(?:JPY\s?)|(?:[△▲Δ]\s?)|[+\-])?
     (?P<open>\(\s?)?
     (?P<body>
