@@ -199,6 +199,13 @@ def test_scale_always_comes_from_the_heading(caption, scale):
     assert fact(rel, "operating_summary", "net_income_attributable", "2014-09-30", 6, role="change")[0] == -34.1
 
 
+def test_summary_table_without_any_unit_heading_is_read_in_millions_and_says_so():
+    rel = parse(SCALED_TABLE.format(caption=""))
+    assert fact(rel, "operating_summary", "total_revenues", "2014-09-30", 6) == (60_800, "JPY", 1_000_000)
+    assert [f.rule for f in rel.findings if f.line == rel.statement("operating_summary").line] == ["unit_assumed"]
+    assert not any(f.rule == "unit_assumed" for f in parse(SCALED_TABLE.format(caption="(JPY millions)")).findings)
+
+
 @pytest.mark.parametrize("text, unit", [
     ("(JPY in Operating Results Summary millions)", ("JPY", 1_000_000)),
     ("(JPY in          Revenues           millions)", ("JPY", 1_000_000)),

@@ -42,8 +42,13 @@ def _mode_count(rows: list[Row]) -> int:
     return max(common) if common else max(counts)
 
 
-def _default_unit(table: RawTable, doc: Doc, statement_id: str) -> tuple[str, int]:
-    """The unit of a table without unit headings: from text just before it, else by statement kind."""
+# Tables IIJ prints in JPY millions (slides name their billions): with no unit heading at all, read so.
+_MILLIONS_BY_KIND = frozenset({"operating_summary", "segment_summary", "network_revenue", "ebitda", "capex",
+                               "tse_summary", "targets"})
+
+
+def _named_unit(table: RawTable, doc: Doc) -> tuple[str, int] | None:
+    """The unit a caption names just before a table without unit headings ('(JPY in millions)')."""
     for tok in reversed(table.before):
         u = units.unit_of(tok.text)
         if u:
@@ -54,10 +59,21 @@ def _default_unit(table: RawTable, doc: Doc, statement_id: str) -> tuple[str, in
         u = units.unit_of(m[-1].group(0))
         if u and u[1] > 1:
             return u
+    return None
+
+
+def _default_unit(table: RawTable, doc: Doc, statement_id: str) -> tuple[str, int]:
+    """The unit of a table without unit headings: its caption's, else by statement kind (never yen
+    for a summary table, which IIJ prints in millions)."""
+    u = _named_unit(table, doc)
+    if u:
+        return u
     if statement_id == "contracts":
         return "count", 1
     if statement_id in ("dividends",):
         return "JPY/share", 1
+    if statement_id in _MILLIONS_BY_KIND:
+        return "JPY", 1_000_000
     return "JPY", 1
 
 
@@ -331,9 +347,15 @@ def assemble(statement_id: str, table: RawTable, doc: Doc, *, quarter_cumulative
                                     "were lost could not be read.", line=table.rows[0].line, severity="error"))
         return None
     cols, how = columns_for(table, rows, doc, statement_id, quarter_cumulative)
-    st = Statement(statement_id, statement_id, "", columns=cols,
-                   line=table.rows[0].line if table.rows else 0, end_line=rows[-1].line)
+    line = table.rows[0].line if table.rows else 0
+    st = Statement(statement_id, statement_id, "", columns=cols, line=line, end_line=rows[-1].line)
     add_rows(st, rows, cols, how, doc)
+    read = sum(1 for it in st.items if it.label and any(c.value is not None for c in it.cells.values()))
+    if statement_id in _MILLIONS_BY_KIND and read >= 2 and not header_units(table.header, table.header_cells) \
+            and _named_unit(table, doc) is None:
+        doc.findings.append(Finding("unit_assumed", f"Line {line}: the {STATEMENT_TITLES.get(statement_id, statement_id)}"
+                                    " table names no unit; its figures are read as JPY millions, the unit IIJ "
+                                    "prints its summary tables in.", line=line))
     return st
 
 
