@@ -71,11 +71,13 @@ def test_open_shows_library_tabs_and_table(window):
     open_tiny(window)
     assert window.stack.currentIndex() == 1
     lib = window.library.library
-    assert [lib.data(lib.index(0, c)) for c in range(5)] == ["1Q-3Q18", "U.S. GAAP", "web", "0", "tiny.txt"]
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Statement of income",
-                                                                           "Balance sheet"]
+    assert [lib.data(lib.index(0, c)) for c in range(5)] == ["1Q-3Q18", "0", "tiny.txt", "U.S. GAAP", "web"]
+    top = lib.index(0, 0)
+    assert [lib.data(lib.index(i, 0, top)) for i in range(lib.rowCount(top))] == ["Statement of income",
+                                                                                  "Balance sheet"]
+    assert window.st_key == "income_statement"
     m = window.table.model
-    assert m.headerData(2, Qt.Horizontal) == "9M to Dec 31, 2018"
+    assert m.headerData(2, Qt.Horizontal) == "9M to Dec 31, 2018\nJPY thousands"
     assert shown(window, 0, 2) == "120,000"
     assert shown(window, 1, 1) == "(80,000)"
     assert shown(window, 1, 0) == "    Cost of revenues"          # indented by level
@@ -155,15 +157,16 @@ def test_paste_refuses_bad_cell_entirely(window):
     assert shown(window, 0, 1) == "100,000" and window.ws.corrections(rel.sha256) == []
 
 
-def test_copy_is_tsv_with_header(window):
+def test_copy_with_headers_round_trips(window):
     open_tiny(window)
     window.table.select_cells([(0, 1), (0, 2), (1, 1), (1, 2)])
-    assert window.table.copy_text() == ("Line item\t9M to Dec 31, 2017\t9M to Dec 31, 2018\n"
-                                        "Revenues\t100000\t120000\n"
-                                        "Cost of revenues\t-80000\t-90000\n")
+    assert window.table.copy_text(headers=True) == (
+        "Line item\t9M to Dec 31, 2017 (JPY thousands)\t9M to Dec 31, 2018 (JPY thousands)\n"
+        "Revenues\t100000\t120000\n"
+        "Cost of revenues\t-80000\t-90000\n")
     # Our own copy pasted back at the label column round-trips without changes.
     window.table.go(0, 0)
-    assert not window.table.paste_text(window.table.copy_text())
+    assert not window.table.paste_text(window.table.copy_text(headers=True))
 
 
 def test_insert_and_delete_rows_undoable_and_stored(qtbot, window):
@@ -218,7 +221,7 @@ def test_source_follows_cell_and_jumps_back(window):
     start = rel.text.index("(90,000)")
     assert window.source.highlighted == (start, start + len("(90,000)"))
     window.jump_to_offset(rel.text.index("5,000") + 2)
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "Balance sheet"
+    assert window.table.model.table.st.title == "Balance sheet"
     assert window.table.current() == (0, 1)
 
 
@@ -275,7 +278,7 @@ def test_find(window):
     open_tiny(window)
     window.act_find.trigger()
     window.find_bar.edit.setText("cash")
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "Balance sheet"
+    assert window.table.model.table.st.title == "Balance sheet"
     assert window.table.current() == (0, 0)
     window.find_bar.edit.setText("90,000")
     assert window.table.current() == (1, 2)

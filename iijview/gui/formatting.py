@@ -46,6 +46,37 @@ def format_number(value: float, decimals: int = 0, grouping: bool = True,
     return body
 
 
+def figure_text(value: float) -> str:
+    """A figure as releases print it: '1,234', '(1,896,784)', '12.5' (whole numbers without decimals)."""
+    return format_number(value, 0 if float(value).is_integer() else 2)
+
+
+def plain_number(shown: str) -> str:
+    """A shown number as spreadsheets read it anywhere: '(1,234.5)' -> '-1234.5'; other text as is."""
+    text = shown.strip()
+    body = text[1:-1] if text.startswith("(") and text.endswith(")") else text
+    digits = body.replace(",", "")
+    if not digits or not digits.replace(".", "", 1).isdigit():
+        return shown
+    return f"-{digits}" if body is not text else digits
+
+
+SCALE_WORDS = {1: "", 1_000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions"}
+
+
+def unit_caption(unit: str, scale: int, role: str, mode: str) -> str:
+    """The unit line of a column header as shown: 'JPY thousands', 'USD', '%', 'shares'."""
+    if role == "ratio" or unit == "%":
+        return "%"
+    _text, divisor, _dec = UNIT_MODES.get(mode, UNIT_MODES["printed"])
+    if divisor is not None and is_amount(unit, role):
+        scale = divisor
+    word = SCALE_WORDS.get(scale or 1, f"\u00d7{scale:,}")
+    if unit in AMOUNT_UNITS:
+        return f"{unit} {word}".strip()
+    return f"{unit} ({word})" if word else unit
+
+
 def factor(unit: str, scale: int, role: str, mode: str) -> tuple[float, int | None]:
     """Multiplier from the stored (as printed) value to the shown one, and decimals to show."""
     _text, divisor, decimals = UNIT_MODES.get(mode, UNIT_MODES["printed"])

@@ -1,50 +1,141 @@
-"""The library: a table of the open releases (period, standard, layout, findings, file)."""
+"""The library: open releases in time order, each with its statements under it, filterable and sortable."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTreeView,
+                               QVBoxLayout, QWidget)
 
-HEADERS = ("Period", "Standard", "Layout", "Findings", "File")
+from iijview.naming import plural
+
+HEADERS = ("Release", "Findings", "File", "Standard", "Layout")
+FINDINGS, FILE, STANDARD, LAYOUT = 1, 2, 3, 4
+SORT = int(Qt.UserRole.value) + 7
+FINDING_FG = QBrush(QColor("#b35c00"))
+_RELEASE = 0      # internal id of a release row; a statement's is its release's row + 1
 
 
-class LibraryModel(QAbstractTableModel):
-    """Rows are ReleaseState objects; the summaries are computed once per release."""
+class LibraryModel(QAbstractItemModel):
+    """Two levels: ReleaseState rows, and under each the statements of that release."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.releases = []
         self._rows: list[tuple] = []
+        self._counts: list[dict[str, int]] = []     # findings per statement key
 
     def set_releases(self, releases) -> None:
         """Replace the list of open releases."""
         self.beginResetModel()
         self.releases = list(releases)
         self._rows = [r.summary for r in self.releases]
+        self._counts = [self._finding_counts(r) for r in self.releases]
         self.endResetModel()
 
     def refresh(self, i: int) -> None:
-        """Recompute one row (after its findings changed)."""
+        """Recompute one release and its statements (after its findings changed)."""
         self._rows[i] = self.releases[i].summary
-        self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
+        self._counts[i] = self._finding_counts(self.releases[i])
+        top = self.index(i, 0)
+        self.dataChanged.emit(top, self.index(i, len(HEADERS) - 1))
+        n = self.rowCount(top)
+        if n:
+            self.dataChanged.emit(self.index(0, 0, top), self.index(n - 1, len(HEADERS) - 1, top))
+
+    @staticmethod
+    def _finding_counts(rs) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in rs.release.findings:
+            out[f.statement] = out.get(f.statement, 0) + 1
+        return out
+
+    # -- tree ------------------------------------------------------------------------------
+
+    def index(self, row, column, parent=QModelIndex()):
+        """Index of a release (top level) or of a statement under its release."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _RELEASE)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index=QModelIndex()):  # noqa: D401 - Qt API
+        """A statement's release; releases have no parent."""
+        if not index.isValid() or index.internalId() == _RELEASE:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _RELEASE)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        """Number of open releases."""
-        return 0 if parent.isValid() else len(self._rows)
+        """Releases at the top, statements under a release."""
+        if not parent.isValid():
+            return len(self._rows)
+        if parent.internalId() == _RELEASE and parent.column() == 0:
+            return len(self.releases[parent.row()].release.statements)
+        return 0
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        """Period, standard, layout, findings, file."""
-        return 0 if parent.isValid() else len(HEADERS)
+        """Release (or statement), findings, file, standard, layout."""
+        return len(HEADERS)
+
+    def release_row(self, index) -> int:
+        """Row of the release an index belongs to (itself or its parent), or -1."""
+        if not index.isValid():
+            return -1
+        return index.row() if index.internalId() == _RELEASE else index.internalId() - 1
+
+    def statement_key(self, index) -> str | None:
+        """Key of the statement at an index (None for a release row)."""
+        if not index.isValid() or index.internalId() == _RELEASE:
+            return None
+        return self.releases[index.internalId() - 1].release.statements[index.row()].key
+
+    def statement_index(self, i: int, st_key: str):
+        """Index of statement st_key of release i."""
+        for n, st in enumerate(self.releases[i].release.statements):
+            if st.key == st_key:
+                return self.index(n, 0, self.index(i, 0))
+        return QModelIndex()
+
+    # -- data ------------------------------------------------------------------------------
 
     def data(self, index, role=Qt.DisplayRole):
-        """Summary text; the full path as tooltip."""
-        row = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            return str(row[index.column()])
+        """Summary text; tooltips with the full path or the statement's source lines; sort keys."""
+        if not index.isValid():
+            return None
+        c = index.column()
+        if index.internalId() == _RELEASE:
+            return self._release_data(index.row(), c, role)
+        i = index.internalId() - 1
+        st = self.releases[i].release.statements[index.row()]
+        n = self._counts[i].get(st.key, 0)
+        if role in (Qt.DisplayRole, SORT):
+            if c == 0:
+                return st.title
+            return None
+        if role == Qt.ForegroundRole and n:
+            return FINDING_FG
         if role == Qt.ToolTipRole:
-            rs = self.releases[index.row()]
-            extra = f"\n{len(rs.messages)} stored corrections did not fit" if rs.messages else ""
-            return f"{rs.path}{extra}"
-        if role == Qt.TextAlignmentRole and index.column() == 3:
+            return (f"{st.title}: {plural(len(st.items), 'row')}, source lines {st.line}\u2013"
+                    f"{max(st.end_line, st.line)}" + (f", {plural(n, 'finding')}" if n else ""))
+        return None
+
+    def _release_data(self, i: int, c: int, role):
+        period, standard, layout, findings, name = self._rows[i]
+        row = (period, findings, name, standard, layout)
+        if role == Qt.DisplayRole:
+            return str(row[c])
+        if role == SORT:
+            rs = self.releases[i]
+            p = rs.release.fiscal_period
+            if c == 0:
+                return f"{p.end.isoformat()} {p.months:02d} {rs.release.name}" if p else f"~{rs.release.name}"
+            return row[c] if c == FINDINGS else str(row[c]).lower()
+        if role == Qt.ToolTipRole:
+            rs = self.releases[i]
+            extra = f"\n{plural(len(rs.messages), 'stored correction')} did not fit" if rs.messages else ""
+            return (f"{period} {standard}, {layout} layout: {plural(findings, 'finding')}\n{rs.path}\n"
+                    f"{plural(len(rs.release.statements), 'statement')}{extra}")
+        if role == Qt.TextAlignmentRole and c == FINDINGS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
@@ -52,23 +143,183 @@ class LibraryModel(QAbstractTableModel):
         """Column names."""
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
             return HEADERS[section]
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+            return "Click to sort by this column"
         return None
 
 
-class LibraryView(QTableView):
-    """One row per open release; selecting one shows its statements."""
+class _Proxy(QSortFilterProxyModel):
+    """Sorts releases by the clicked column, keeps statements in print order, filters statements."""
+
+    def lessThan(self, left, right):  # noqa: N802 - Qt API
+        """Releases by their sort key; statements always in the order the release prints them."""
+        if left.parent().isValid():
+            before = left.row() < right.row()
+            return before if self.sortOrder() == Qt.AscendingOrder else not before
+        a, b = left.data(SORT), right.data(SORT)
+        if a == b:
+            return left.row() < right.row()
+        return a < b
+
+    def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt API
+        """A statement whose title contains the filter text; a release with any such statement."""
+        text = self.filterRegularExpression().pattern()
+        if not text:
+            return True
+        src = self.sourceModel()
+        if parent.isValid():
+            return text.lower() in (src.index(row, 0, parent).data() or "").lower()
+        top = src.index(row, 0)
+        if any(text.lower() in str(src.index(row, c).data() or "").lower() for c in range(len(HEADERS))):
+            return True
+        return any(self.filterAcceptsRow(k, top) for k in range(src.rowCount(top)))
+
+
+class LibraryView(QWidget):
+    """The releases and their statements; choosing a statement shows it (keyboard: arrows, Enter)."""
+
+    release_chosen = Signal(int)             # index into the window's releases
+    statement_chosen = Signal(int, str)      # release index, statement key
+    context_requested = Signal(object, object)   # (global position, source index)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.library = LibraryModel(self)
-        self.setModel(self.library)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        h = self.horizontalHeader()
-        h.setStretchLastSection(True)
-        h.setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.setAccessibleName("Open releases")
+        self.proxy = _Proxy(self)
+        self.proxy.setSourceModel(self.library)
+        self.proxy.setRecursiveFilteringEnabled(False)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter statements (Ctrl+K)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter statements")
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self._first_match)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.AscendingOrder)
+        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(
+            lambda pos: self.context_requested.emit(self.tree.viewport().mapToGlobal(pos),
+                                                    self.proxy.mapToSource(self.tree.indexAt(pos))))
+        self.tree.setAccessibleName("Open releases and their statements")
+        self.tree.setTextElideMode(Qt.ElideMiddle)      # keeps a name's start and its period or extension
+        h = self.tree.header()
+        h.setStretchLastSection(False)
+        h.setMinimumSectionSize(40)
+        for c in range(len(HEADERS)):
+            h.setSectionResizeMode(c, QHeaderView.Stretch if c == FILE else QHeaderView.ResizeToContents)
+        h.setSectionsClickable(True)
+        h.setContextMenuPolicy(Qt.CustomContextMenu)
+        h.customContextMenuRequested.connect(self._header_menu)
+        # The period, findings and file name fit a narrow pane; standard and layout are in the
+        # tooltip and the title above the table (right-click the headers to show them here too).
+        self.tree.setColumnHidden(STANDARD, True)
+        self.tree.setColumnHidden(LAYOUT, True)
+        self.proxy.modelReset.connect(self._span_statements)
+        self.proxy.layoutChanged.connect(self._span_statements)
+        self.proxy.rowsInserted.connect(lambda *_a: self._span_statements())
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.tree)
+        self.setFocusProxy(self.tree)
+        self._quiet = False
+
+    def _span_statements(self) -> None:
+        """A statement's title spans the whole row (its counts are in the tooltip)."""
+        for r in range(self.proxy.rowCount()):
+            top = self.proxy.index(r, 0)
+            for k in range(self.proxy.rowCount(top)):
+                self.tree.setFirstColumnSpanned(k, top, True)
+
+    def _header_menu(self, pos) -> None:
+        """Right-click on the headers: choose the columns shown."""
+        menu = QMenu(self)
+        for c in range(1, len(HEADERS)):
+            act = menu.addAction(HEADERS[c])
+            act.setCheckable(True)
+            act.setChecked(not self.tree.isColumnHidden(c))
+            act.toggled.connect(lambda on, c=c: self.tree.setColumnHidden(c, not on))
+        self._open_menu = menu
+        menu.popup(self.tree.header().mapToGlobal(pos))
+
+    # -- choosing --------------------------------------------------------------------------
+
+    def _current_changed(self, current, _previous) -> None:
+        if self._quiet:
+            return
+        src = self.proxy.mapToSource(current)
+        i = self.library.release_row(src)
+        if i < 0:
+            return
+        key = self.library.statement_key(src)
+        if key is None:
+            self.release_chosen.emit(i)
+        else:
+            self.statement_chosen.emit(i, key)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.tree.expandAll()
+
+    def _first_match(self) -> None:
+        """Enter in the filter box opens the first statement that matches."""
+        for r in range(self.proxy.rowCount()):
+            top = self.proxy.index(r, 0)
+            if self.proxy.rowCount(top):
+                self.tree.setCurrentIndex(self.proxy.index(0, 0, top))
+                self.tree.setFocus()
+                return
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box (Go to statement)."""
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def select(self, i: int, st_key: str | None = None) -> None:
+        """Make release i (or one of its statements) current without announcing it."""
+        if not (0 <= i < self.library.rowCount()):
+            return
+        src = self.library.statement_index(i, st_key) if st_key else self.library.index(i, 0)
+        idx = self.proxy.mapFromSource(src)
+        if not idx.isValid():           # filtered out: clear the filter so the choice shows
+            self.filter.clear()
+            idx = self.proxy.mapFromSource(src)
+        self._quiet = True
+        try:
+            self.tree.setCurrentIndex(idx)
+            top = idx.parent() if st_key else idx
+            for r in range(self.proxy.rowCount()):     # only the release being read is unfolded
+                other = self.proxy.index(r, 0)
+                if other != top and not self.filter.text():
+                    self.tree.collapse(other)
+            self.tree.expand(top)
+            self.tree.scrollTo(idx)
+        finally:
+            self._quiet = False
+
+    def selectRow(self, i: int) -> None:  # noqa: N802 - kept for callers of the old table view
+        """Choose release i (as a click on it would)."""
+        if 0 <= i < self.library.rowCount():
+            self.select(i)
+            self.release_chosen.emit(i)
+
+    def current_release(self) -> int:
+        """Index of the release of the current row, or -1."""
+        return self.library.release_row(self.proxy.mapToSource(self.tree.currentIndex()))
+
+    def visible_order(self) -> list[int]:
+        """Release indices in the order the library shows them."""
+        out = []
+        for r in range(self.proxy.rowCount()):
+            out.append(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        return out

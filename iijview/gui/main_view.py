@@ -1,32 +1,35 @@
-"""The main window: library, statement tabs and table, source pane, findings, chart, menus."""
+"""The main window: library of releases and statements, the statement table, source, findings, chart."""
 from __future__ import annotations
 
-import importlib.util
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QLabel, QMainWindow, QProgressBar,
-                               QStackedWidget, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMenu,
+                               QProgressBar, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from iijview.gui.export_task import ExportMixin
-from iijview.gui.find_view import FindView
+from iijview.gui.find_view import FindMixin, FindView
 from iijview.gui.findings_view import FindingsView
 from iijview.gui.formatting import UNIT_MODES
 from iijview.gui.library_view import LibraryView
 from iijview.gui.loading import Loader
+from iijview.gui.menus import MenusMixin
 from iijview.gui.repairs import FindingsMixin
 from iijview.gui.session import SessionMixin, sample_paths
+from iijview.gui.source_index import SourceIndex, row_span
 from iijview.gui.source_view import SourceView
 from iijview.gui.start_view import StartView
-from iijview.gui.source_index import SourceIndex, row_span
 from iijview.gui.state import ReleaseState
 from iijview.gui.statement_model import StatementModel
 from iijview.gui.statement_view import StatementView
+from iijview.naming import plural
 
 __all__ = ["MainWindow", "sample_paths"]
 
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 
-class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
+
+class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin, QMainWindow):
     """The app window over a Workspace; all shown state lives in ReleaseState objects."""
 
     def __init__(self, workspace):
@@ -35,6 +38,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.releases: list[ReleaseState] = []
         self.current: ReleaseState | None = None
         self.st_key: str | None = None
+        self.last_statement: dict[int, str] = {}     # id(release state) -> statement last shown
         self.models: dict[tuple[int, str], StatementModel] = {}
         self.stacks: dict[int, QUndoStack] = {}
         self.source_index: dict[int, SourceIndex] = {}
@@ -42,8 +46,13 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.mode = self.ws.setting("unit_mode", "printed")
         if self.mode not in UNIT_MODES:
             self.mode = "printed"
-        self.matches: list[tuple[str, int, int]] = []
+        zoom = self.ws.setting("zoom", 100)
+        self.zoom = zoom if zoom in ZOOM_STEPS else 100
+        self.matches: list = []
         self.match_at = -1
+        self._show_when_loaded: str | None = None      # path to show when it has loaded
+        self._show_statement: str | None = None        # and its statement (restored session)
+        self._batch: list[str] = []                     # names opened since loading began
         self.loader = Loader(workspace, self)
         self.loader.loaded.connect(self.add_result)
         self.loader.progress.connect(self._progress)
@@ -54,6 +63,8 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self._build_menus()
         self.resize(1400, 860)
         self._show_start()
+        self.apply_zoom(self.zoom, announce=False)
+        self.table.set_wrap(bool(self.ws.setting("wrap_labels", False)))
 
     # -- construction ----------------------------------------------------------------------
 
@@ -62,11 +73,6 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.start.open_requested.connect(self.open_dialog)
         self.start.samples_requested.connect(self.open_samples)
         self.start.recent_requested.connect(lambda p: self.open_paths([p]))
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.unit_box = QComboBox()
         for mode, (text, _d, _n) in UNIT_MODES.items():
             self.unit_box.addItem(text, mode)
@@ -74,19 +80,22 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.unit_box.setAccessibleName("Display unit")
         self.unit_box.currentIndexChanged.connect(
             lambda i: self.set_mode(self.unit_box.itemData(i)))
-        top = QWidget()
-        top_lay = QVBoxLayout(top)
-        top_lay.setContentsMargins(0, 0, 0, 0)
-        top_lay.setSpacing(0)
         self.table = StatementView()
+        self.table.undo_stack = self.undo_group
         self.table.status_message.connect(self.say)
         self.table.current_changed.connect(self._cell_changed)
+        self.table.context_requested.connect(self.table_menu)
+        self.table.zoom_requested.connect(self.zoom_step)
         self.find_bar = FindView()
         self.find_bar.hide()
         self.find_bar.search.connect(self.find)
         self.find_bar.step.connect(self.find_step)
         self.find_bar.closed.connect(self.table.setFocus)
-        top_lay.addWidget(self.tabs)
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.setSpacing(0)
+        top_lay.addWidget(self._title_bar())
         top_lay.addWidget(self.find_bar)
         top_lay.addWidget(self.table, 1)
         self.stack = QStackedWidget()
@@ -95,14 +104,19 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.library = LibraryView()
-        self.library.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.show_release(cur.row()))
+        self.library.release_chosen.connect(self.show_release)
+        self.library.statement_chosen.connect(self._statement_chosen)
+        self.library.context_requested.connect(self.library_menu)
         self.source = SourceView()
         self.source.cell_requested.connect(self.jump_to_offset)
+        self.source.viewport().installEventFilter(self)
         self.findings = FindingsView()
         self.findings.findings.is_applied = self._repair_applied
         self.findings.finding_selected.connect(self.select_finding)
         self.findings.repair_requested.connect(self.apply_repair)
+        self.findings.repair_all_requested.connect(lambda n: self.apply_repairs(self.repair_siblings(n)))
+        self.findings.context_requested.connect(self.findings_menu)
+        self.findings.siblings = self.repair_siblings
         self.docks = {}
         for name, title, widget, area in (
                 ("library", "Releases", self.library, Qt.LeftDockWidgetArea),
@@ -117,18 +131,54 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.docks["findings"], self.docks["chart"])
         self.docks["findings"].raise_()
         self.docks["chart"].visibilityChanged.connect(self._chart_shown)
-        self.resizeDocks([self.docks["library"], self.docks["source"]], [280, 340], Qt.Horizontal)
-        self.resizeDocks([self.docks["findings"]], [190], Qt.Vertical)
+        self.chart_rows: list[int] = []
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.progress_label = QLabel()
+        self.where_label = QLabel()
+        self.where_label.setAccessibleName("What is shown")
+        self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
         self._progress_timer = QTimer(self, singleShot=True, interval=300)
         self._progress_timer.timeout.connect(self._show_progress)
         self._recheck_timer = QTimer(self, singleShot=True, interval=600)
         self._recheck_timer.timeout.connect(self.recheck)
+        self._space_timer = QTimer(self, singleShot=True, interval=0)
+        self._space_timer.timeout.connect(self.share_space)
+
+    def _title_bar(self) -> QWidget:
+        """Above the table: which statement of which release, and a menu of the release's statements."""
+        bar = QWidget()
+        lay = QHBoxLayout(bar)
+        lay.setContentsMargins(6, 3, 6, 3)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.RichText)
+        self.title.setAccessibleName("Statement shown")
+        # The title may be cut at the right: it must never hold the table's pane wider than the window allows.
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.title.setMinimumWidth(80)
+        self.statements_button = QToolButton()
+        self.statements_button.setText("Statements \u25be")
+        self.statements_button.setToolTip("All statements of this release (Ctrl+K filters them in the library)")
+        self.statements_button.setPopupMode(QToolButton.InstantPopup)
+        self.statements_menu = QMenu(self.statements_button)
+        self.statements_menu.aboutToShow.connect(self._fill_statements_menu)
+        self.statements_button.setMenu(self.statements_menu)
+        lay.addWidget(self.title, 1)
+        lay.addWidget(self.statements_button)
+        return bar
+
+    def _fill_statements_menu(self) -> None:
+        self.statements_menu.clear()
+        if self.current is None:
+            return
+        for st in self.current.release.statements:
+            act = self.statements_menu.addAction(st.title)
+            act.setCheckable(True)
+            act.setChecked(st.key == self.st_key)
+            act.triggered.connect(lambda _c=False, k=st.key: self.show_statement(k))
 
     def _chart_shown(self, visible: bool) -> None:
         if not visible:
@@ -141,143 +191,66 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
                 self.docks["chart"].visibilityChanged.disconnect(self._chart_shown)
                 return
             self.chart = ChartView()
+            self.chart.status_message.connect(self.say)
             self._chart_box.layout().addWidget(self.chart)
-        r, _c = self.table.current()
-        if r >= 0 and self.table.model is not None:
-            self.chart.show_row(self.table.model.table, r)
+        self._update_chart()
 
     def _dock(self, name: str, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        # Movable between the window's edges and closable, never torn off into a floating window.
+        dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+        dock.setAllowedAreas(Qt.AllDockWidgetAreas)
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        act.triggered.connect(lambda _checked=False: slot())
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            act.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            act.setStatusTip(tip)
-        return act
+    # -- space -----------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_open = a("&Open\u2026", self.open_dialog, QKeySequence.Open, "Open release files")
-        self.act_samples = a("Open bundled &samples", self.open_samples, None,
-                             "Open the five sample releases that come with iijview")
-        self.act_close = a("&Close release", self.close_release, QKeySequence.Close)
-        self.act_quit = a("&Quit", self.close, QKeySequence.Quit)
-        self.act_export = a("&Export release to Excel\u2026", lambda: self.export_excel(False))
-        self.act_export_all = a("Export &all open releases to Excel\u2026",
-                                lambda: self.export_excel(True))
-        self.act_undo = self.undo_group.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcuts([QKeySequence.Undo])
-        self.act_redo = self.undo_group.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_copy = a("&Copy", self.table.copy, QKeySequence.Copy, "Copy as tab-separated text")
-        self.act_paste = a("&Paste", self.table.paste, QKeySequence.Paste)
-        self.act_insert = a("&Insert row below", self.table.insert_row, "Ctrl+Shift+I")
-        self.act_delete = a("&Delete row", self.table.delete_rows, "Ctrl+Shift+Del")
-        self.act_revert = a("Re&vert to parsed value", self.table.revert_selection, "Ctrl+Shift+R",
-                            "Undo your corrections on the selected cells")
-        self.act_find = a("&Find\u2026", self.find_bar.open_bar, QKeySequence.Find)
-        self.act_find_next = a("Find &next", lambda: self.find_step(1), QKeySequence.FindNext)
-        self.act_find_prev = a("Find pre&vious", lambda: self.find_step(-1),
-                               QKeySequence.FindPrevious)
-        self.act_next_tab = a("Next statement", lambda: self._step_tab(1), "Ctrl+PgDown")
-        self.act_prev_tab = a("Previous statement", lambda: self._step_tab(-1), "Ctrl+PgUp")
-        self.unit_group = QActionGroup(self)
-        self.unit_actions = {}
-        for n, (mode, (text, _d, _x)) in enumerate(UNIT_MODES.items(), start=1):
-            act = a(f"Amounts {text.lower()}", lambda m=mode: self.set_mode(m), f"Ctrl+Alt+{n}")
-            act.setCheckable(True)
-            self.unit_group.addAction(act)
-            self.unit_actions[mode] = act
-        focus = [("library", self.library), ("table", self.table), ("source", self.source),
-                 ("findings", self.findings)]
-        self.focus_actions = [a(f"Go to {name}", lambda w=w: self._focus(w), f"Alt+{i}")
-                              for i, (name, w) in enumerate(focus, start=1)]
+    def share_space(self) -> None:
+        """Size the panes from the window: the table keeps at least about half of the width."""
+        w, h = self.width(), self.height()
+        side = [self.docks["library"], self.docks["source"]]
+        wants = [max(190, min(380, int(w * 0.21))), max(190, min(480, int(w * 0.23)))]
+        shown = [(d, x) for d, x in zip(side, wants) if d.isVisible() and not d.isFloating()]
+        if shown:
+            self.resizeDocks([d for d, _ in shown], [x for _, x in shown], Qt.Horizontal)
+        bottom = [d for d in (self.docks["findings"], self.docks["chart"]) if d.isVisible()]
+        if bottom:
+            self.resizeDocks(bottom[:1], [max(130, min(340, int(h * 0.27)))], Qt.Vertical)
 
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu("&File")
-        m.addActions([self.act_open, self.act_samples])
-        self.recent_menu = m.addMenu("Open &recent")
-        m.addSeparator()
-        m.addActions([self.act_export, self.act_export_all])
-        m.addSeparator()
-        m.addActions([self.act_close, self.act_quit])
-        m = mb.addMenu("&Edit")
-        m.addActions([self.act_undo, self.act_redo])
-        m.addSeparator()
-        m.addActions([self.act_copy, self.act_paste])
-        m.addSeparator()
-        m.addActions([self.act_insert, self.act_delete, self.act_revert])
-        m.addSeparator()
-        m.addActions([self.act_find, self.act_find_next, self.act_find_prev])
-        m = mb.addMenu("&View")
-        um = m.addMenu("Display &unit")
-        um.addActions(list(self.unit_actions.values()))
-        m.addActions([self.act_next_tab, self.act_prev_tab])
-        m.addSeparator()
-        for dock in self.docks.values():
-            m.addAction(dock.toggleViewAction())
-        m.addSeparator()
-        m.addActions(self.focus_actions)
-        tb = self.addToolBar("Main")
-        tb.setObjectName("toolbar_main")
-        # Short toolbar buttons; the Edit menu carries the named undo/redo actions.
-        self.tb_undo = self._action("Undo", self.undo_group.undo, None, "Undo the last edit")
-        self.tb_redo = self._action("Redo", self.undo_group.redo, None, "Redo")
-        self.undo_group.canUndoChanged.connect(self.tb_undo.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.tb_redo.setEnabled)
-        self.undo_group.undoTextChanged.connect(lambda t: self.tb_undo.setToolTip(f"Undo {t}"))
-        self.undo_group.redoTextChanged.connect(lambda t: self.tb_redo.setToolTip(f"Redo {t}"))
-        self.tb_undo.setEnabled(False)
-        self.tb_redo.setEnabled(False)
-        tb.addActions([self.act_open, self.tb_undo, self.tb_redo])
-        tb.addSeparator()
-        tb.addWidget(QLabel(" Amounts: "))
-        tb.addWidget(self.unit_box)
-        self.unit_box.setCurrentIndex(list(UNIT_MODES).index(self.mode))
-        self.unit_actions[self.mode].setChecked(True)
-        self._fill_recent()
-        has_export = importlib.util.find_spec("iijview.export") is not None
-        for act in (self.act_export, self.act_export_all):
-            act.setEnabled(has_export)
-            if not has_export:
-                act.setStatusTip("Excel export is not installed in this build")
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        """When the window shrinks so far that the table would be squeezed, share the space again."""
+        super().resizeEvent(event)
+        central = self.centralWidget()
+        if central is not None and self.isVisible() and central.width() < 0.45 * self.width():
+            self._space_timer.start()
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show_release(self, i: int) -> None:
-        """Show release i of the library: its statement tabs, source and findings."""
+    def show_release(self, i: int, st_key: str | None = None) -> None:
+        """Show release i (index into self.releases): its statement last shown, source and findings."""
         if not (0 <= i < len(self.releases)):
             return
         rs = self.releases[i]
-        if rs is self.current:
-            return
-        self.current = rs
-        self.undo_group.setActiveStack(self.stacks[id(rs)])
-        self.setWindowTitle(f"iijview \u2014 {rs.summary[0]} {rs.release.standard} ({rs.release.name})")
-        self.source.show_text(id(rs), rs.release.text)
-        self.findings.set_release(rs)
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            self.tabs.removeTab(0)
-        for st in rs.release.statements:
-            n = self.tabs.addTab(st.title)
-            self.tabs.setTabData(n, st.key)
-            self.tabs.setTabToolTip(n, f"{st.title} (source lines {st.line}\u2013{st.end_line})")
-        self.tabs.blockSignals(False)
-        self.st_key = None
-        self.tabs.setCurrentIndex(0)
-        self._tab_changed(0)
-        if self.library.currentIndex().row() != i:
-            self.library.selectRow(i)
+        if rs is not self.current:
+            self.current = rs
+            self.statusBar().clearMessage()      # messages were about the release shown before
+            self.undo_group.setActiveStack(self.stacks[id(rs)])
+            self.setWindowTitle(f"iijview \u2014 {rs.summary[0]} {rs.release.standard} ({rs.release.name})")
+            self.source.show_text(id(rs), rs.release.text)
+            self.findings.set_release(rs)
+            self.st_key = None
+            self.matches_stale()
+        keys = [st.key for st in rs.release.statements]
+        key = st_key if st_key in keys else self.st_key if self.st_key in keys else \
+            self.last_statement.get(id(rs), keys[0] if keys else None)
+        if key is not None:
+            self.show_statement(key)
+        self.library.select(i, key)
+
+    def _statement_chosen(self, i: int, st_key: str) -> None:
+        self.show_release(i, st_key)
 
     def model_for(self, rs: ReleaseState, st_key: str) -> StatementModel:
         """The (cached) table model of one statement of an open release."""
@@ -293,30 +266,47 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         return m
 
     def show_statement(self, st_key: str) -> StatementModel | None:
-        """Switch to a statement's tab of the current release; return its model."""
+        """Show one statement of the current release; return its model."""
         if self.current is None:
             return None
-        for n in range(self.tabs.count()):
-            if self.tabs.tabData(n) == st_key:
-                if self.tabs.currentIndex() != n:
-                    self.tabs.setCurrentIndex(n)
-                return self.table.model
-        return None
+        try:
+            self.current.release.statement(st_key)
+        except KeyError:
+            return None
+        if st_key != self.st_key:
+            self.st_key = st_key
+            self.last_statement[id(self.current)] = st_key
+            self.table.set_model(self.model_for(self.current, st_key))
+            self.source.clear_highlight()
+            self.chart_rows = []
+            self.table.go(0, 1 if self.table.model.columnCount() > 1 else 0)
+            self.library.select(self.releases.index(self.current), st_key)
+            self.show_where()
+        return self.table.model
 
-    def _tab_changed(self, n: int) -> None:
-        if self.current is None or n < 0:
+    def show_where(self) -> None:
+        """The title above the table and the status bar say what is shown now."""
+        rs, m = self.current, self.table.model
+        if rs is None or m is None:
+            self.title.setText("")
+            self.where_label.setText("")
             return
-        key = self.tabs.tabData(n)
-        if key == self.st_key:
-            return
-        self.st_key = key
-        self.table.set_model(self.model_for(self.current, key))
-        self.source.clear_highlight()
-        self.table.go(0, 1 if self.table.model.columnCount() > 1 else 0)
+        st = m.table.st
+        n = sum(1 for p in rs.places if p.finding.statement == st.key)
+        period = rs.summary[0]
+        self.title.setText(f"<b>{st.title}</b> &nbsp;\u00b7&nbsp; {period} {rs.release.standard} "
+                           f"&nbsp;\u00b7&nbsp; <span style='color:#666'>{rs.release.name}, source lines "
+                           f"{st.line}\u2013{max(st.end_line, st.line)}</span>")
+        self.where_label.setText(f"{period} \u00b7 {st.title} \u00b7 {plural(len(st.items), 'row')} \u00b7 "
+                                 f"{plural(n, 'finding')}")
 
-    def _step_tab(self, d: int) -> None:
-        if self.tabs.count():
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + d) % self.tabs.count())
+    def step_statement(self, d: int) -> None:
+        """Show the next (d=1) or previous (d=-1) statement of the release (Ctrl+PgDown/PgUp)."""
+        if self.current is None or not self.current.release.statements:
+            return
+        keys = [st.key for st in self.current.release.statements]
+        i = keys.index(self.st_key) if self.st_key in keys else -1
+        self.show_statement(keys[(i + d) % len(keys)])
 
     def set_mode(self, mode: str) -> None:
         """Switch the display unit of amounts (remembered in the workspace)."""
@@ -347,8 +337,27 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
             self.source.highlight(cell.start, cell.end, rs, re_)
         else:
             self.source.clear_highlight()
-        if self.chart is not None and self.docks["chart"].isVisible():
-            self.chart.show_row(t, r)
+        self.chart_rows = []
+        self._update_chart()
+
+    def _update_chart(self) -> None:
+        if self.chart is None or not self.docks["chart"].isVisible() or self.table.model is None:
+            return
+        rows = self.chart_rows or [self.table.current()[0]]
+        rows = [r for r in rows if 0 <= r < self.table.model.rowCount()]
+        if rows:
+            self.chart.show_rows(self.table.model.table, rows)
+
+    def chart_selected_rows(self) -> None:
+        """Chart every selected row together (the chart panel comes to the front)."""
+        rows = sorted({r for r, _c in self.table.selected()})
+        if not rows:
+            self.say("Select the rows to chart first.")
+            return
+        self.chart_rows = rows
+        self.docks["chart"].show()
+        self.docks["chart"].raise_()
+        self._update_chart()
 
     def jump_to_offset(self, offset: int) -> None:
         """Select the cell whose number is at (or nearest to) a source offset."""
@@ -377,38 +386,43 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, QMainWindow):
         self.table.go(r, max(c, 0))
         return True
 
-    # -- find ------------------------------------------------------------------------------
+    # -- zoom ------------------------------------------------------------------------------
 
-    def find(self, text: str) -> None:
-        """Find labels and values across the statements of the shown release."""
-        self.matches, self.match_at = [], -1
-        if self.current is not None and text.strip():
-            for st in self.current.release.statements:
-                t = self.model_for(self.current, st.key).table
-                self.matches += [(st.key, r, c) for r, c in t.matches(text)]
-        self.find_bar.set_count(0, len(self.matches))
-        if self.matches:
-            self.find_step(1)
+    def apply_zoom(self, percent: int, announce: bool = True) -> None:
+        """Scale the tables and the source text (Ctrl+=, Ctrl+-, Ctrl+0, Ctrl+wheel); remembered."""
+        self.zoom = percent
+        self.table.set_zoom(percent)
+        self.findings.set_zoom(percent)
+        font = self.source.font()
+        if not hasattr(self, "_source_point"):
+            self._source_point = font.pointSizeF()
+        font.setPointSizeF(max(4.0, self._source_point * percent / 100))
+        self.source.setFont(font)
+        self.ws.set_setting("zoom", percent)
+        if announce:
+            self.say(f"Zoom {percent}%.")
 
-    def find_step(self, d: int) -> None:
-        """Go to the next (d=1) or previous (d=-1) match."""
-        if not self.matches:
-            if self.find_bar.edit.text().strip():
-                self.say(f"No cell contains \u201c{self.find_bar.edit.text()}\u201d.")
+    def zoom_step(self, d: int) -> None:
+        """One step bigger (d=1) or smaller (d=-1); d=0 back to 100%."""
+        if d == 0:
+            self.apply_zoom(100)
             return
-        self.match_at = (self.match_at + d) % len(self.matches)
-        st_key, r, c = self.matches[self.match_at]
-        self.show_statement(st_key)
-        self.table.go(r, c)
-        self.find_bar.set_count(self.match_at, len(self.matches))
-        if self.find_bar.isVisible():
-            self.find_bar.edit.setFocus()
+        i = ZOOM_STEPS.index(self.zoom) if self.zoom in ZOOM_STEPS else ZOOM_STEPS.index(100)
+        self.apply_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, i + d))])
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        """Ctrl+wheel over the source text zooms like the tables do."""
+        if obj is self.source.viewport() and event.type() == QEvent.Wheel \
+                and event.modifiers() & Qt.ControlModifier:
+            self.zoom_step(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(obj, event)
 
     # -- misc ------------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
-        """A message in the status bar."""
-        self.statusBar().showMessage(text, 10000)
+        """A message in the status bar (until the next one, or until another release is shown)."""
+        self.statusBar().showMessage(text, 15000)
 
     def _focus(self, widget) -> None:
         widget.setFocus()

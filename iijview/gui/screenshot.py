@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     while len(win.releases) < 5 or win.loader.busy:
         QTest.qWait(10)
     rs = next(r for r in win.releases if "ocr" in r.release.name)
-    win.library.selectRow(win.releases.index(rs))
+    win.show_release(win.releases.index(rs))
     st = rs.release.statement("balance_sheet")
     win.show_statement(st.key)
     t = win.table.model.table

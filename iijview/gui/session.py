@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from iijview.gui import errors
+from iijview.gui.file_dialog import choose_files
 from iijview.gui.loading import LoadResult
 from iijview.gui.state import ReleaseState
+from iijview.naming import plural
 
 WHAT_TO_DO = ("Check that the file is an IIJ earnings release saved as text (.txt), that it still "
               "exists and that you may read it, then open it again with File > Open. "
@@ -30,8 +31,7 @@ class SessionMixin:
     def open_dialog(self) -> None:
         """File > Open: choose one or more release files."""
         start = str(Path(self.ws.recent_files()[0]).parent) if self.ws.recent_files() else ""
-        paths, _f = QFileDialog.getOpenFileNames(self, "Open IIJ releases", start,
-                                                 "Release text (*.txt);;All files (*)")
+        paths = choose_files(self, "Open IIJ releases", start, "Release text (*.txt);;All files (*)")
         if paths:
             self.open_paths(paths)
 
@@ -39,16 +39,21 @@ class SessionMixin:
         """Open the bundled sample releases."""
         self.open_paths(sample_paths())
 
-    def open_paths(self, paths) -> None:
-        """Start loading files in the background (already open ones are just selected)."""
+    def open_paths(self, paths, show: str | None = None) -> None:
+        """Start loading files in the background; the first of them (or `show`) is shown when it
+        arrives. Already open ones are just shown."""
         todo = []
         for p in paths:
             p = str(Path(p).resolve()) if Path(p).exists() else str(p)
             same = next((i for i, rs in enumerate(self.releases) if rs.path == p), None)
             if same is not None:
-                self.library.selectRow(same)
+                if not todo and show is None:
+                    self.show_release(same)
                 continue
             todo.append(p)
+        if todo:
+            self._show_when_loaded = show or todo[0]
+            self._batch = self._batch if self.loader.busy else []
         if todo and self.loader.open(todo):
             self._progress_timer.start()
 
@@ -76,7 +81,7 @@ class SessionMixin:
         rel = result.release
         dup = next((i for i, rs in enumerate(self.releases) if rs.release.sha256 == rel.sha256), None)
         if dup is not None:
-            self.library.selectRow(dup)
+            self.show_release(dup)
             self.say(f"{rel.name} is already open as {self.releases[dup].release.name} "
                      f"(same content).")
             return
@@ -89,17 +94,36 @@ class SessionMixin:
         self._save_open()
         self.library.library.set_releases(self.releases)
         self.stack.setCurrentIndex(1)
-        if self.current is None:
-            self.library.selectRow(len(self.releases) - 1)
+        wanted = self._show_when_loaded
+        if self.current is None or result.path == wanted:
+            self.show_release(len(self.releases) - 1, self._show_statement)
+            self._show_statement = None
+        elif self.current is not None:
+            self.library.select(self.releases.index(self.current), self.st_key)
+        self._batch.append(rel.name)
         if result.messages:
             errors.message(self, "Some corrections did not fit",
-                           f"{len(result.messages)} stored correction(s) of {rel.name} no longer "
-                           f"match a cell; they are kept in the workspace.",
+                           f"{plural(len(result.messages), 'stored correction')} of {rel.name} no "
+                           f"longer match a cell; they are kept in the workspace.",
                            "The release was probably parsed differently this time. Re-enter the "
                            "corrections where they belong; the old ones stay listed under Details.",
                            "\n".join(result.messages), errors.QMessageBox.Information)
-        self.say(f"Opened {rel.name}: {len(rel.statements)} statements, "
-                 f"{len(rel.findings)} findings.")
+        if not self.loader.busy:
+            self._say_opened()
+
+    def _say_opened(self) -> None:
+        """One sentence for what the last batch of opening did, true of what is shown now."""
+        names, self._batch = self._batch, []
+        rs = self.current
+        if rs is None or not names:
+            return
+        shown = (f"showing {rs.summary[0]} ({rs.release.name}): "
+                 f"{plural(len(rs.release.statements), 'statement')}, {plural(len(rs.places), 'finding')}")
+        if len(names) == 1 and names[0] == rs.release.name:
+            self.say(f"Opened {rs.release.name}: {plural(len(rs.release.statements), 'statement')}, "
+                     f"{plural(len(rs.places), 'finding')}.")
+        else:
+            self.say(f"Opened {plural(len(names), 'release')}; {shown}.")
 
     def close_release(self) -> None:
         """Close the shown release (its corrections stay in the workspace)."""
@@ -113,11 +137,16 @@ class SessionMixin:
         for key in [k for k in self.models if k[0] == id(rs)]:
             del self.models[key]
         self.source_index.pop(id(rs), None)
+        self.last_statement.pop(id(rs), None)
         self.current = None
+        self.st_key = None
+        self.matches_stale()
         self.library.library.set_releases(self.releases)
         self._save_open()
         if self.releases:
-            self.library.selectRow(min(i, len(self.releases) - 1))
+            order = self.library.visible_order()
+            self.show_release(order[min(i, len(order) - 1)] if order else 0)
+            self.say(f"Closed {rs.release.name}; its corrections stay in the workspace.")
         else:
             self._show_start()
 
@@ -139,18 +168,22 @@ class SessionMixin:
         self.setWindowTitle("iijview")
         self.table.set_model(None)
         self.findings.set_release(None)
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            self.tabs.removeTab(0)
-        self.tabs.blockSignals(False)
+        self.show_where()
 
     def restore_session(self, files=None) -> None:
         """Restore window layout and the releases open last time, then open `files`."""
         geo, state = self.ws.setting("window_geometry"), self.ws.setting("window_state")
         if geo:
             self.restoreGeometry(QByteArray.fromBase64(geo.encode()))
+        else:   # first start: fill the screen there is
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(screen.availableGeometry())
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode()))
+        else:
+            self.share_space()
+            QTimer.singleShot(0, self.share_space)     # again once the window has its final size
         previous = self.ws.open_files()
         gone = [p for p in previous if not Path(p).exists()]
         wanted = [p for p in previous if p not in gone]
@@ -165,11 +198,18 @@ class SessionMixin:
                            "new place with File > Open; their corrections are still in the workspace.",
                            "\n".join(gone), errors.QMessageBox.Information)
         if wanted:
-            self.open_paths(wanted)
+            last = self.ws.setting("shown_release")
+            shown = next((str(Path(f).resolve()) for f in files or [] if Path(f).exists()), None)
+            if shown is None and last in wanted:
+                shown = last
+                self._show_statement = self.ws.setting("shown_statement")
+            self.open_paths(wanted, show=shown)
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
         """Remember layout and open releases."""
         self.ws.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.ws.set_setting("window_state", bytes(self.saveState().toBase64()).decode())
+        self.ws.set_setting("shown_release", self.current.path if self.current else None)
+        self.ws.set_setting("shown_statement", self.st_key if self.current else None)
         self._save_open()
         super().closeEvent(event)

@@ -6,7 +6,8 @@ import textwrap
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from iijview.gui.formatting import InputError
+from iijview.gui.formatting import InputError, is_amount, unit_caption
+from iijview.gui.source_index import header_sources
 from iijview.gui.state import CORRECTED, FINDING, UNREADABLE, CellSnapshot, StatementTable
 
 CORRECTED_BG = QBrush(QColor("#dff0d8"))
@@ -37,14 +38,37 @@ class StatementModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._headers: list[str] = []
+        self._sources: dict[int, tuple[str, str]] = {}
         self._build_headers()
 
     def _build_headers(self) -> None:
+        """Period title (wrapped) over the unit line, as the release prints a column head."""
         heads = ["Line item"]
-        for col in self.table.st.columns:
+        for c, col in enumerate(self.table.st.columns, start=1):
             title = col.title()
-            heads.append("\n".join(textwrap.wrap(title, 22)) or title)
+            heads.append("\n".join([*(textwrap.wrap(title, 22) or [title]), self.unit_caption(c)]))
         self._headers = heads
+
+    def unit_caption(self, c: int) -> str:
+        """The unit of column c as shown now ('JPY thousands', '%')."""
+        col = self.table.column(c)
+        return unit_caption(col.unit, col.scale, col.role, self.table.mode)
+
+    def header_tooltip(self, c: int) -> str:
+        """What a column is, and where its period and unit were read in the release."""
+        col = self.table.column(c)
+        if c not in self._sources:
+            self._sources[c] = header_sources(self.table.owner.release.text, self.table.st, col)
+        period, unit = self._sources[c]
+        lines = [f"{col.title()} \u2014 {self.unit_caption(c)}"]
+        if col.period is not None:
+            lines.append(f"Period read from {period}." if period else
+                         "Period read from the table header.")
+        lines.append(f"Unit read from {unit}." if unit else "Unit read from the table header.")
+        if self.table.mode != "printed" and is_amount(col.unit, col.role):
+            lines.append(f"Shown in {self.unit_caption(c)}; the release prints "
+                         f"{unit_caption(col.unit, col.scale, col.role, 'printed')}.")
+        return "\n".join(lines)
 
     # -- read ------------------------------------------------------------------------------
 
@@ -92,14 +116,19 @@ class StatementModel(QAbstractTableModel):
             if orientation == Qt.Horizontal:
                 return self._headers[section] if 0 <= section < len(self._headers) else None
             return str(section + 1)
-        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and section > 0:
-            col = self.table.column(section)
-            return f"{col.title()}\n{col.header or ''}".strip()
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+            if section == 0:
+                return "Line items as the release labels them (right-click for copy and more)"
+            return self.header_tooltip(section) if 0 < section < self.table.cols else None
         return None
 
     def header_text(self, c: int) -> str:
-        """One-line title of a column (for copy and undo names)."""
+        """One-line title of a column (for undo names and messages)."""
         return "Line item" if c == 0 else self.table.column(c).title()
+
+    def copy_header(self, c: int) -> str:
+        """A column's title with its unit, for a copied header row ('9M to Dec 31, 2018 (JPY thousands)')."""
+        return "Line item" if c == 0 else f"{self.table.column(c).title()} ({self.unit_caption(c)})"
 
     def flags(self, index):
         """Every cell is editable."""
@@ -194,6 +223,8 @@ class StatementModel(QAbstractTableModel):
         """Switch display unit and repaint everything."""
         if mode != self.table.mode:
             self.table.set_mode(mode)
+            self._build_headers()
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.table.cols - 1)
             self._all_changed()
 
     def refresh(self) -> None:

@@ -1,10 +1,10 @@
 """The statement table: a frozen label column beside the value columns, over one shared model."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPainterPath
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPainterPath
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+                               QSplitter, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from iijview.gui.commands import (CellCommand, DeleteRowCommand, InsertRowCommand, LabelCommand,
                                   MacroCommand)
@@ -12,8 +12,42 @@ from iijview.gui.formatting import InputError
 from iijview.gui.state import CORRECTED, FINDING
 from iijview.gui.statement_model import StatementModel
 from iijview.gui.tsv import copy_block, parse_block, strip_header
+from iijview.naming import plural
 
 MARK = QColor("#d9480f")
+LABEL_SHARE = 0.42          # the label pane takes at most this share of the table's width
+
+
+class _Delegate(QStyledItemDelegate):
+    """Editors that start with their text selected and pass Ctrl+Z on when they have nothing to undo."""
+
+    def __init__(self, owner: "StatementView"):
+        super().__init__()
+        self.owner = owner
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        """A line edit watched for Ctrl+Z."""
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.installEventFilter(self)
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
+        """Start from the cell's text, all of it selected, so typing replaces it."""
+        super().setEditorData(editor, index)
+        if isinstance(editor, QLineEdit):
+            editor.selectAll()
+
+    def eventFilter(self, editor, event):  # noqa: N802 - Qt API
+        """Ctrl+Z in an editor with no typing to undo cancels it and undoes the last edit."""
+        kind = event.type()
+        if kind in (QEvent.ShortcutOverride, QEvent.KeyPress) and isinstance(editor, QLineEdit) \
+                and event.matches(QKeySequence.Undo) and not editor.isUndoAvailable():
+            event.accept()
+            if kind == QEvent.KeyPress:
+                QTimer.singleShot(0, lambda: self.owner.undo_from_editor(editor))
+            return True
+        return super().eventFilter(editor, event)
 
 
 class _Grid(QTableView):
@@ -37,10 +71,34 @@ class _Grid(QTableView):
         if frozen:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             self.horizontalHeader().setStretchLastSection(True)
-            self.setTextElideMode(Qt.ElideMiddle)
+            self.setTextElideMode(Qt.ElideRight)
             self.setAccessibleName("Line item labels")
         else:
             self.setAccessibleName("Statement values")
+        self.delegate = _Delegate(owner)        # one per view: a delegate's signals reach every view using it
+        self.setItemDelegate(self.delegate)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._cell_menu)
+        head = self.horizontalHeader()
+        head.setContextMenuPolicy(Qt.CustomContextMenu)
+        head.customContextMenuRequested.connect(
+            lambda pos: owner.context_requested.emit(head.mapToGlobal(pos), "header",
+                                                     head.logicalIndexAt(pos)))
+
+    def _cell_menu(self, pos) -> None:
+        """Right-click: a cell outside the selection becomes the selection first, as in a spreadsheet."""
+        idx = self.indexAt(pos)
+        if idx.isValid() and not self.selectionModel().isSelected(idx):
+            self.owner.go(idx.row(), idx.column())
+        self.owner.context_requested.emit(self.viewport().mapToGlobal(pos), "cells", idx.column())
+
+    def wheelEvent(self, event):  # noqa: N802 - Qt API
+        """Ctrl+wheel zooms, as in a spreadsheet."""
+        if event.modifiers() & Qt.ControlModifier:
+            self.owner.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def paintEvent(self, event):  # noqa: N802 - Qt API
         """Default painting, then a small triangle in the corner of cells that carry a finding.
@@ -117,11 +175,19 @@ class StatementView(QWidget):
 
     current_changed = Signal(int, int)
     status_message = Signal(str)
+    context_requested = Signal(object, str, int)    # global position, "cells" | "header", column
+    zoom_requested = Signal(int)                    # +1 / -1 (Ctrl+wheel)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model: StatementModel | None = None
         self.refused = False
+        self.undo_stack = None          # the stack Ctrl+Z in an idle editor falls through to
+        self.wrap = False
+        self.zoom = 100
+        self._base_point = self.font().pointSizeF()
+        self._label_share: float | None = None     # set when the user drags the divider
+        self._label_want = 240
         self.labels = _Grid(self, frozen=True)
         self.values = _Grid(self, frozen=False)
         self.splitter = QSplitter(Qt.Horizontal)
@@ -130,12 +196,16 @@ class StatementView(QWidget):
         self.splitter.addWidget(self.values)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.splitterMoved.connect(self._divider_moved)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
         lv, vv = self.labels.verticalScrollBar(), self.values.verticalScrollBar()
         vv.valueChanged.connect(lv.setValue)
         lv.valueChanged.connect(vv.setValue)
+        self.labels.horizontalHeader().sectionResized.connect(lambda *_a: self._wrap_later())
+        self._wrap_timer = QTimer(self, singleShot=True, interval=60)
+        self._wrap_timer.timeout.connect(self._fit_rows)
         self.setFocusProxy(self.values)
 
     # -- model -----------------------------------------------------------------------------
@@ -144,12 +214,14 @@ class StatementView(QWidget):
         """Show a statement (or nothing)."""
         if self.model is not None:
             self.model.input_refused.disconnect(self._refused)
+            self.model.headerDataChanged.disconnect(self._headers_changed)
         self.model = model
         self.labels.setModel(model)
         self.values.setModel(model)
         if model is None:
             return
         model.input_refused.connect(self._refused)
+        model.headerDataChanged.connect(self._headers_changed)
         self.labels.setSelectionModel(self.values.selectionModel())
         for c in range(model.columnCount()):
             self.labels.setColumnHidden(c, c != 0)
@@ -160,7 +232,12 @@ class StatementView(QWidget):
         self.refused = True
         self.status_message.emit(message)
 
+    def _headers_changed(self, *_args) -> None:
+        self._size_columns()
+
     def _size_columns(self) -> None:
+        if self.model is None:
+            return
         fm = self.values.fontMetrics()
         bold = self.values.font()
         bold.setBold(True)
@@ -176,11 +253,76 @@ class StatementView(QWidget):
         for c in range(1, t.cols):
             head = max((fm.horizontalAdvance(x) for x in self.model._headers[c].split("\n")), default=0)
             body = fmb.horizontalAdvance(t.longest(c) or "0")
-            self.values.setColumnWidth(c, max(70, head + 18, body + 20))
-        label_w = min(340, max(160, fmb.horizontalAdvance(t.longest(0)) + 24))
-        self.labels.setColumnWidth(0, label_w)
-        total = max(self.width(), label_w + 400)
-        self.splitter.setSizes([label_w + 4, total - label_w - 4])
+            self.values.setColumnWidth(c, max(70 * self.zoom // 100, head + 18, body + 20))
+        self._label_want = min(420 * self.zoom // 100,
+                               max(160 * self.zoom // 100, fmb.horizontalAdvance(t.longest(0)) + 24))
+        self._share_width()
+        self._wrap_later()
+
+    def _share_width(self) -> None:
+        """Give the label pane what it needs, at most its share of the width (or the user's choice)."""
+        total = self.splitter.width() or self.width()
+        if total <= 0:
+            return
+        if self._label_share is not None:
+            label_w = int(total * self._label_share)
+        else:
+            label_w = min(self._label_want + 4, int(total * LABEL_SHARE))
+        label_w = max(120, min(label_w, total - 120))
+        self.splitter.setSizes([label_w, total - label_w])
+
+    def _divider_moved(self, pos: int, _index: int) -> None:
+        total = self.splitter.width()
+        if total > 0:
+            self._label_share = pos / total
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        """Both panes keep a sensible share of the width at every window size."""
+        super().resizeEvent(event)
+        self._share_width()
+
+    # -- zoom and wrapping -----------------------------------------------------------------
+
+    def set_zoom(self, percent: int) -> None:
+        """Scale the table's text (and its rows and columns) to a percentage of the normal size."""
+        self.zoom = percent
+        for grid in (self.labels, self.values):
+            font = grid.font()
+            font.setPointSizeF(max(4.0, self._base_point * percent / 100))
+            grid.setFont(font)
+            grid.horizontalHeader().setFont(font)
+        self._size_columns()
+
+    def set_wrap(self, on: bool) -> None:
+        """Wrap long labels over several lines (rows grow) instead of cutting them at the end."""
+        self.wrap = on
+        self.labels.setWordWrap(on)
+        self.labels.setTextElideMode(Qt.ElideNone if on else Qt.ElideRight)
+        self._size_columns()
+
+    def _wrap_later(self) -> None:
+        self._wrap_timer.start()
+
+    def _fit_rows(self) -> None:
+        """Row heights: one line each, or as many as the wrapped label needs (both panes alike)."""
+        if self.model is None:
+            return
+        default = self.values.verticalHeader().defaultSectionSize()
+        if not self.wrap:
+            for grid in (self.labels, self.values):
+                grid.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+                for r in range(self.model.rowCount()):
+                    if grid.rowHeight(r) != default:
+                        grid.setRowHeight(r, default)
+            return
+        width = max(40, self.labels.columnWidth(0) - 10)
+        fm = self.labels.fontMetrics()
+        for r in range(self.model.rowCount()):
+            text = self.model.table.text(r, 0)
+            rect = fm.boundingRect(0, 0, width, 10_000, int(Qt.TextWordWrap), text)
+            h = max(default, rect.height() + 8)
+            self.labels.setRowHeight(r, h)
+            self.values.setRowHeight(r, h)
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -232,20 +374,27 @@ class StatementView(QWidget):
 
     # -- clipboard -------------------------------------------------------------------------
 
-    def copy_text(self) -> str:
-        """The selection as TSV with a header row."""
+    def copy_text(self, headers: bool = False) -> str:
+        """The selected cells as TSV (with headers: a period row and the label column added)."""
         cells = self.selected()
         if not cells:
             return ""
-        headers = [self.model.header_text(c) for c in range(self.model.columnCount())]
-        return copy_block(self.model.table, headers, [r for r, _ in cells], [c for _, c in cells])
+        heads = [self.model.copy_header(c) for c in range(self.model.columnCount())] if headers else None
+        return copy_block(self.model.table, cells, heads)
 
-    def copy(self) -> None:
-        """Copy the selection to the clipboard."""
-        text = self.copy_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.status_message.emit(f"Copied {text.count(chr(10)) - 1} rows.")
+    def copy(self, headers: bool = False) -> None:
+        """Copy the selection to the clipboard (Ctrl+C; with headers: Ctrl+Shift+C)."""
+        text = self.copy_text(headers)
+        if not text:
+            self.status_message.emit("Select the cells to copy first.")
+            return
+        QGuiApplication.clipboard().setText(text)
+        cells = self.selected()
+        rows = len({r for r, _ in cells})
+        cols = len({c for _, c in cells})
+        what = plural(1, "cell") if len(cells) == 1 else \
+            f"{plural(rows, 'row')} \u00d7 {plural(cols, 'column')}"
+        self.status_message.emit(f"Copied {what}{' with headers' if headers else ''}.")
 
     def paste(self) -> None:
         """Paste clipboard TSV at the current cell."""
@@ -261,7 +410,8 @@ class StatementView(QWidget):
             self.status_message.emit("Select the cell where the pasted block should start.")
             return False
         r0, c0 = min(r for r, _ in cells), min(c for _, c in cells)
-        headers = [m.header_text(c) for c in range(m.columnCount())]
+        headers = [m.copy_header(c) for c in range(m.columnCount())] + \
+                  [m.header_text(c) for c in range(m.columnCount())]
         block, labels_first = strip_header(parse_block(text), headers)
         if labels_first and c0 != 0:
             block = [line[1:] for line in block]
@@ -269,7 +419,7 @@ class StatementView(QWidget):
             self.status_message.emit("The clipboard holds no cells to paste.")
             return False
         t = m.table
-        macro = MacroCommand(f"Paste {len(block)}\u00d7{max(len(x) for x in block)} cells")
+        macro = MacroCommand(f"Paste {len(block)}\u00d7{max(len(x) for x in block)} block")
         outside = changed = 0
         for i, line in enumerate(block):
             for j, typed in enumerate(line):
@@ -298,8 +448,8 @@ class StatementView(QWidget):
             self.status_message.emit("The pasted values equal the table's; nothing changed.")
             return False
         m.push(macro)
-        note = f" ({outside} cells fell outside the table)" if outside else ""
-        self.status_message.emit(f"Pasted {changed} cells{note}.")
+        note = f" ({plural(outside, 'cell')} fell outside the table)" if outside else ""
+        self.status_message.emit(f"Pasted {plural(changed, 'cell')}{note}.")
         return True
 
     # -- row and cell edits ----------------------------------------------------------------
@@ -316,7 +466,16 @@ class StatementView(QWidget):
         m.push(InsertRowCommand(m, pos, "New line item", ref.level if ref else 0,
                                 ref.section if ref else ""))
         self.go(pos, 0)
-        self.labels.edit(m.index(pos, 0))
+        self.labels.edit(m.index(pos, 0))       # the delegate selects the text: typing replaces it
+
+    def undo_from_editor(self, editor) -> None:
+        """Ctrl+Z in an editor with nothing typed: close it and undo the last edit (e.g. the insert)."""
+        for grid in (self.labels, self.values):
+            if editor.parent() is grid.viewport() or editor.parent() is grid:
+                grid.closeEditor(editor, QAbstractItemDelegate.RevertModelCache)
+                grid.setFocus()
+        if self.undo_stack is not None and self.undo_stack.canUndo():
+            self.undo_stack.undo()
 
     def delete_rows(self) -> None:
         """Delete the selected rows as one undoable edit."""
@@ -370,7 +529,7 @@ class StatementView(QWidget):
             macro.setText(f"Revert {m.cell_name(*self.selected()[0])} to parsed" if n == 1
                           else f"Revert {n} cells to parsed")
             m.push(macro)
-            self.status_message.emit(f"Reverted {n} correction{'s' if n != 1 else ''}.")
+            self.status_message.emit(f"Reverted {plural(n, 'correction')}.")
         else:
             self.status_message.emit("The selection holds no corrections to revert.")
         return n

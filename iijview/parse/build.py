@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from iijview.model import STATEMENT_TITLES, Cell, Column, Finding, LineItem, Period, Statement
+from iijview.naming import plural
 from iijview.parse import labels, periods, units
 from iijview.parse.columns import HeaderSlot, header_slots, header_units, subtitle_periods
 from iijview.parse.normalise import Normalised
@@ -329,8 +330,8 @@ def fill_cells(item: LineItem, row: Row, cols: list[Column], how: dict, doc: Doc
     if how.get("matrix") and len(vals) == 1 and len(value_cols) > 1:
         value_cols = value_cols[-1:]  # a lone figure in a matrix is the consolidated total
     if len(vals) > len(value_cols):
-        doc.findings.append(Finding("extra_values", f"Line {row.line}: {len(vals)} values where the table has "
-                                    f"{len(value_cols)} columns; the extra values were left out.", line=row.line))
+        doc.findings.append(Finding("extra_values", f"Line {row.line}: {plural(len(vals), 'value')} where the table has "
+                                    f"{plural(len(value_cols), 'column')}; the extra values were left out.", line=row.line))
         vals = vals[:len(value_cols)]
     for col, tok in zip(value_cols, vals):
         item.cells[col.key] = make_cell(tok, doc)
