@@ -138,14 +138,18 @@ def _is_header_text(tok: Tok) -> bool:
 
 
 # A rule drawn with characters between a table's rows: '-----', '_____', '=====', '─────'.
-_RULE = re.compile(r"-{3,}|_{3,}|={3,}|─{3,}|—{3,}|―{3,}")
+_RULE = re.compile(r"[-_=─—―]{3,}")  # one character class first: the scan skips ahead fast
 
 
 def split_rules(tokens: list[Tok]) -> list[Tok]:
     """Text tokens with the rule lines drawn inside them cut out: each rule becomes a 'rule' token."""
+    search = _RULE.search
+    ruled = {i for i, t in enumerate(tokens) if t.kind == "text" and search(t.text)}
+    if not ruled:
+        return tokens  # most releases: rules on lines of their own were blanked as markup
     out: list[Tok] = []
-    for t in tokens:
-        if t.kind != "text" or not _RULE.search(t.text):
+    for i, t in enumerate(tokens):
+        if i not in ruled:
             out.append(t)
             continue
         pos = 0
