@@ -16,7 +16,6 @@ import pytest
 from iijview.model import Period
 from iijview.parse import parse_bytes
 from iijview.parse.periods import CODE_RE, code_period, period_in
-from iijview.parse.units import unit_of
 
 
 def parse(text: str):
@@ -204,20 +203,6 @@ def test_summary_table_without_any_unit_heading_is_read_in_millions_and_says_so(
     assert fact(rel, "operating_summary", "total_revenues", "2014-09-30", 6) == (60_800, "JPY", 1_000_000)
     assert [f.rule for f in rel.findings if f.line == rel.statement("operating_summary").line] == ["unit_assumed"]
     assert not any(f.rule == "unit_assumed" for f in parse(SCALED_TABLE.format(caption="(JPY millions)")).findings)
-
-
-@pytest.mark.parametrize("text, unit", [
-    ("(JPY in Operating Results Summary millions)", ("JPY", 1_000_000)),
-    ("(JPY in          Revenues           millions)", ("JPY", 1_000_000)),
-    ("(JPY in SG&A and Other Expenses thousands)", ("JPY", 1_000)),
-    ("(in millions of yen)", ("JPY", 1_000_000)),
-    ("(Millions of yen, except per share amounts)", ("JPY", 1_000_000)),
-    ("(Yen in millions)", ("JPY", 1_000_000)),
-    ("Unit: JPY billion", ("JPY", 1_000_000_000)),
-    ("(JPY in the first half)", None),
-])
-def test_scale_heading_forms(text, unit):
-    assert unit_of(text) == unit
 
 
 # ---------------------------------------------------------------------------------------------

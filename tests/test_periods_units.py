@@ -51,6 +51,14 @@ def test_period_labels():
     ("Unit: JPY billion", ("JPY", 1_000_000_000)),
     ("(JPY in millions)", ("JPY", 1_000_000)),
     ("Thousands of U.S. Dollars", ("USD", 1000)),
+    # a scale caption split around the table's title (FY2007-FY2010 newswire tables)
+    ("(JPY in Operating Results Summary millions)", ("JPY", 1_000_000)),
+    ("(JPY in          Revenues           millions)", ("JPY", 1_000_000)),
+    ("(JPY in SG&A and Other Expenses thousands)", ("JPY", 1_000)),
+    ("(in millions of yen)", ("JPY", 1_000_000)),
+    ("(Millions of yen, except per share amounts)", ("JPY", 1_000_000)),
+    ("(Yen in millions)", ("JPY", 1_000_000)),
+    ("(JPY in the first half)", None),
 ])
 def test_header_units(text, unit):
     assert unit_of(text) == unit
