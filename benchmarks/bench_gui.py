@@ -16,10 +16,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["IIJVIEW_HOME"] = tempfile.mkdtemp(prefix="iijview-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from iijview.gui import qt_compat  # noqa: E402
-
-qt_compat.protect_none()
-
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 

@@ -9,12 +9,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-try:  # PySide6 6.12 on Python 3.11 leaks a reference to None per Qt call; see iijview/gui/qt_compat.py
-    from iijview.gui.qt_compat import protect_none
-    protect_none()
-except ImportError:
-    pass
-
 
 @pytest.fixture(autouse=True)
 def _iijview_home(tmp_path_factory, monkeypatch):

@@ -16,9 +16,6 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = argv[0] if argv else "docs/screenshot.png"
     os.environ["IIJVIEW_HOME"] = tempfile.mkdtemp(prefix="iijview-shot-")
-    from iijview.gui import qt_compat
-
-    qt_compat.protect_none()
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
