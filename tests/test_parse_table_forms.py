@@ -147,6 +147,15 @@ def test_table_under_its_own_caption_is_a_table_of_its_own(text):
     assert len(rel.statement("operating_summary").items) == 6
 
 
+def test_nothing_below_a_rule_continues_the_row_above_it():
+    text = FIRST_QUARTER_FY2008_FLAT.replace(
+        "SI 7,900 7,300 8.2%", "SI 7,900 7,300 8.2% " + RULE + " of which systems operation 4,100 3,650 12.3%")
+    rel = parse(text)
+    labels = [r.label for r in rel.statement("operating_summary:2").items]
+    assert "SI" in labels and "of which systems operation" in labels
+    assert fact(rel, "operating_summary:2", "of which systems operation", "2008-06-30", 3)[0] == 4_100
+
+
 def test_fourth_quarter_code_is_the_quarter_never_the_fiscal_year():
     rel = parse(FULL_YEAR_FY2007)
     st = rel.statement("operating_summary")

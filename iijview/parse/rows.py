@@ -93,15 +93,17 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                             label_start=raw.label[0].start if raw.label else -1))
             continue
         lines = _label_lines(raw.label)
+        # A rule line drawn between two rows ends the row above: nothing below it continues that label.
+        above = rows[-1] if rows and rows[-1].values and not rows[-1].heading and not raw.ruled else None
         # A one-line table: the end of the label above runs into this row's label.
-        if lines and rows and rows[-1].values and not rows[-1].heading and labels.starts_lowercase_or_date(lines[0][1]):
+        if lines and above and labels.starts_lowercase_or_date(lines[0][1]):
             head, rest = labels.split_continuation(lines[0][1])
             if rest and head:
                 rows[-1].label += " " + head
                 lines[0] = (lines[0][0], rest, lines[0][2])
         # Lines that continue the previous row's label ("respectively", "long-term borrowings").
-        while lines and rows and not rows[-1].heading and rows[-1].values and len(rows[-1].label) < MAX_LABEL \
-                and _continues(rows[-1], lines[0]) and (len(lines) > 1 or not raw.values):
+        while lines and above and len(above.label) < MAX_LABEL and _continues(above, lines[0]) \
+                and (len(lines) > 1 or not raw.values):
             rows[-1].label += " " + lines[0][1]
             lines.pop(0)
         # A label printed over three lines with its figures on the middle one (OCR centres them): the
@@ -134,7 +136,7 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
         if not any(ch.isalpha() for ch in text) and rows:
             rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
             continue
-        if text[:1].islower() and rows and not segments:
+        if text[:1].islower() and rows and not segments and not raw.ruled:
             bad = [_bad(v, grouped) for v in raw.values]
             if all(bad):
                 rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
