@@ -67,7 +67,7 @@ class Period:
         return text + (" (target)" if self.forecast else "")
 
     def fiscal_label(self) -> str:
-        """IIJ's own short name: '1Q-3Q18', '1H17', '2Q17', 'FY2018' or 'Mar-2018'; targets say so
+        """IIJ's own short name: '1Q-3Q18', '1H17', '2H17', '2Q17', 'FY2018' or 'Mar-2018'; targets say so
         ('FY2018 target', '1H18 target')."""
         fy = fiscal_year(self.end) % 100
         quarter = {6: 1, 9: 2, 12: 3, 3: 4}.get(self.end.month)
@@ -79,6 +79,8 @@ class Period:
             name = f"{quarter}Q{fy:02d}"
         elif self.months == 6 and quarter == 2:
             name = f"1H{fy:02d}"
+        elif self.months == 6 and quarter == 4:
+            name = f"2H{fy:02d}"
         else:
             name = f"{quarter - self.months // 3 + 1}Q-{quarter}Q{fy:02d}"
         return name + (" target" if self.forecast else "")
