@@ -6,6 +6,7 @@ import datetime as _dt
 import math
 from pathlib import Path
 
+from iijview.store.mappings import RowMapping, is_mapping_record, mapping_from_record
 from iijview.store.workspace import KINDS, Correction, WorkspaceError
 
 CSV_FIELDS = ("sha256", "release", "statement", "row_key", "col_key", "kind", "original_value",
@@ -42,8 +43,8 @@ def _write(fh, corrections: list[Correction]) -> None:
                     for f in CSV_FIELDS])
 
 
-def read_csv(path) -> list[Correction]:
-    """Read and validate a corrections CSV; raise WorkspaceError naming the first bad line."""
+def read_csv(path) -> list[Correction | RowMapping]:
+    """Read and validate a corrections CSV (with row mappings); raise WorkspaceError naming the first bad line."""
     p = Path(path)
     try:
         with open(p, newline="", encoding="utf-8-sig") as fh:
@@ -69,8 +70,16 @@ def read_csv(path) -> list[Correction]:
             raise WorkspaceError(f"{p}, line {n}: {len(raw)} fields where the header has "
                                  f"{len(header)}.")
         rec = dict(zip(header, raw))
-        out.append(_correction(rec, f"{p}, line {n}"))
+        out.append(_mapping(rec, f"{p}, line {n}") if is_mapping_record(rec) else
+                   _correction(rec, f"{p}, line {n}"))
     return out
+
+
+def _mapping(rec: dict, where: str) -> RowMapping:
+    try:
+        return mapping_from_record(rec, where)
+    except ValueError as exc:
+        raise WorkspaceError(str(exc)) from None
 
 
 def _correction(rec: dict, where: str) -> Correction:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iijview.model import Cell, LineItem, Release
+from iijview.store.mappings import MappingStore, RowMapping
 
 FILE_NAME = "workspace.sqlite3"
 KINDS = ("value", "label", "insert", "delete")
@@ -112,8 +113,8 @@ def _sha(release) -> tuple[str, str]:
     return str(release), ""
 
 
-class Workspace:
-    """Corrections keyed by release content hash, statement, row and column; plus settings."""
+class Workspace(MappingStore):
+    """Corrections keyed by release content hash, statement, row and column; settings; row mappings."""
 
     def __init__(self, folder=None):
         self.folder = Path(folder).expanduser() if folder else default_folder()
@@ -131,6 +132,7 @@ class Workspace:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
+            self._create_mappings()
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"{self.path} is not a usable workspace file ({exc}).") from None
 
@@ -258,13 +260,14 @@ class Workspace:
     # -- CSV -------------------------------------------------------------------------------
 
     def export_csv(self, path, sha256: str | list[str] | None = None) -> int:
-        """Write corrections (all, or of the given release hashes) to a CSV file; return how many."""
+        """Write corrections (all, or of the given release hashes) and row mappings to a CSV file."""
         from iijview.store.csv_io import write_csv
 
         if isinstance(sha256, (list, tuple, set)):
             rows = [c for s in sha256 for c in self.corrections(s)]
         else:
             rows = self.corrections(sha256)
+        rows += [Correction(**m.csv_fields()) for m in self.row_mappings()]   # they hold for every release
         write_csv(path, rows)
         return len(rows)
 
@@ -282,6 +285,9 @@ class Workspace:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for c in incoming:
+                    if isinstance(c, RowMapping):
+                        count += self.add_mapping(c, newer_only=True)
+                        continue
                     row = self._db.execute(
                         "SELECT created, value, text, after_key, level FROM corrections WHERE "
                         "sha256=? AND statement=? AND row_key=? AND col_key=? AND kind=?",
