@@ -1,4 +1,4 @@
-"""Command line: `iijview facts|check|export|corrections|gui`; with no command, start the app."""
+"""Command line: `iijview facts|check|compare|export|corrections|gui`; with no command, start the app."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ import importlib
 import sys
 
 # Each command lives in its own module with register(subparsers) and run(args) -> int.
-COMMANDS = ("facts", "check", "export", "corrections")
+COMMANDS = ("facts", "check", "compare", "export", "corrections")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,7 @@
 """Gather every printed figure of a statement kind (and of the tables that back it) from releases."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from iijview.checks.values import decimals_of
@@ -56,7 +57,8 @@ def _figure_cells(st: Statement):
             continue
         for col in value_cols:
             cell = row.cells.get(col.key)
-            if cell is None or cell.status == "unreadable":
+            if cell is None or cell.status == "unreadable" or \
+                    (cell.value is not None and not math.isfinite(cell.value)):
                 continue
             period = cell.period or col.period
             if period is None:

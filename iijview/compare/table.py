@@ -182,14 +182,8 @@ def _period_columns(periods: dict[str, tuple[Period, str]],
     printed = {ck for (_k, ck), c in cells.items() if c.kind == PRINTED}
     out = []
     for ck, (period, standard) in sorted(periods.items(), key=lambda kv: column_order(*kv[1])):
-        out.append(CompareColumn(ck, period_title(period), standard, period, derived=ck not in printed))
+        out.append(CompareColumn(ck, period.fiscal_label(), standard, period, derived=ck not in printed))
     return out
-
-
-def period_title(period: Period) -> str:
-    """IIJ's name of a period ('3Q18', '1H18 target', 'FY2018 target')."""
-    label = period.fiscal_label()
-    return label + " target" if period.forecast and "target" not in label else label
 
 
 def _latest_view(shown: list[CompareColumn], all_columns: list[CompareColumn], releases: list[Release],
