@@ -21,9 +21,10 @@ def exported(tmp_path_factory):
     releases = [load_release(p) for p in SAMPLES]
     path = write_workbook(releases, tmp_path_factory.mktemp("export") / "samples.xlsx")
     wb = openpyxl.load_workbook(path)
-    # Statement sheets follow "Summary" in release and statement order.
+    # Statement sheets follow "Summary" and the "Compare ..." sheets in release and statement order.
     statements = [(r, st) for r in releases for st in r.statements]
-    sheets = dict(zip([id(st) for _r, st in statements], wb.sheetnames[1:1 + len(statements)]))
+    names = [n for n in wb.sheetnames[1:] if not n.startswith("Compare ")]
+    sheets = dict(zip([id(st) for _r, st in statements], names[:len(statements)]))
     return path, wb, releases, sheets
 
 

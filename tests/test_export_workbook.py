@@ -25,7 +25,8 @@ def book(tmp_path):
 
 def test_sheets_are_named_per_release_and_statement(book):
     _path, wb = book
-    assert wb.sheetnames == ["Summary", "1Q-3Q18 Income statement", "1Q-3Q18 Balance sheet",
+    assert wb.sheetnames == ["Summary", "Compare Balance sheet", "Compare Income statement",
+                             "1Q-3Q18 Income statement", "1Q-3Q18 Balance sheet",
                              "1Q-3Q19 Income statement", "1Q-3Q19 Balance sheet",
                              "Findings", "Corrections", "Sources"]
 
@@ -273,7 +274,7 @@ def test_sheet_names_are_legal_unique_and_short():
 def test_repeated_releases_export(tmp_path):
     wb = openpyxl.load_workbook(write_workbook([make_release()] * 3, tmp_path / "r.xlsx"))
     assert "1Q-3Q18#3 Balance sheet" in wb.sheetnames
-    assert len(wb.sheetnames) == len(set(wb.sheetnames)) == 6 + 4
+    assert len(wb.sheetnames) == len(set(wb.sheetnames)) == 6 + 4 + 2   # + two comparison sheets
 
 
 def test_non_finite_values_are_left_empty(tmp_path):

@@ -15,6 +15,8 @@ CORRECTED = "corrected"
 FINDING = "finding"
 UNREADABLE = "unreadable"
 BOUNDARY = "boundary"
+DERIVED_MARK = "derived"      # comparison: derived from cumulative figures
+RESTATED = "restated"         # comparison: another release prints a different figure
 
 
 @dataclass

@@ -13,7 +13,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from iijview.export.spec import BOUNDARY, CORRECTED, FINDING, UNREADABLE, TableSheet
+from iijview.export.spec import (BOUNDARY, CORRECTED, DERIVED_MARK, FINDING, RESTATED, UNREADABLE,
+                                 TableSheet)
 
 HEADER_ROWS = (3, 4)
 FIRST_DATA_ROW = 5
@@ -24,6 +25,8 @@ FILLS = {
     FINDING: PatternFill("solid", fgColor="F8CBAD"),     # light orange-red
     UNREADABLE: PatternFill("solid", fgColor="D9D9D9"),  # grey
     BOUNDARY: PatternFill("solid", fgColor="DDEBF7"),    # light blue
+    DERIVED_MARK: PatternFill("solid", fgColor="E2EFDA"),  # light green
+    RESTATED: PatternFill("solid", fgColor="E4DFEC"),    # light lavender
 }
 LEGEND = {
     CORRECTED: "corrected in the workspace (comment: parsed value, who, when)",

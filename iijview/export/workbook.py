@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook
 
+from iijview.export.compare_sheet import add_comparison_sheets
 from iijview.export.corrections import workspace_notes
 from iijview.export.list_sheets import (ExportedRelease, corrections_sheet, findings_sheet,
                                         sources_sheet, write_list_sheet)
@@ -44,7 +45,7 @@ def write_workbook(releases: Iterable[Release], path, workspace=None, *,
 
 
 def build_workbook(releases: list[Release], workspace=None, *, progress: Progress | None = None) -> Workbook:
-    """The export workbook in memory: Summary, statement sheets, Findings, Corrections, Sources."""
+    """The export workbook in memory: Summary, comparisons, statement sheets, Findings, Corrections, Sources."""
     from iijview import __version__
 
     total = sum(len(r.statements) for r in releases) + 4
@@ -82,6 +83,7 @@ def build_workbook(releases: list[Release], workspace=None, *, progress: Progres
     layout = write_table_sheet(summary_ws, spec)
     add_charts(summary_ws, layout, groups, value_columns)
     step()
+    add_comparison_sheets(wb, releases, namer, workspace)
     for sheet in (findings_sheet(exported), corrections_sheet(exported), sources_sheet(exported, __version__)):
         write_list_sheet(wb.create_sheet(sheet.name), sheet)
         step()
