@@ -61,6 +61,8 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        from iijview.gui.compare_view import install as install_compare
+        self.compare_view = install_compare(self)   # the Compare page (View > Compare releases)
         self.resize(1400, 860)
         self._show_start()
         self.apply_zoom(self.zoom, announce=False)
