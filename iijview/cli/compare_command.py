@@ -74,7 +74,10 @@ def run(args) -> int:
             options.statement, options.periods, options.view, options.first_reported, options.ratios,
             tuple(pairs), options.derive), mappings)
     if not comp.rows:
-        print(f"iijview compare: none of the files has a {args.statement} table.", file=sys.stderr)
+        from iijview.model import STATEMENT_TITLES
+
+        title = STATEMENT_TITLES.get(args.statement, args.statement).lower()
+        print(f"iijview compare: no file has a {title} table ({args.statement}).", file=sys.stderr)
         return 2
     for f in comp.findings:
         print(f"iijview compare: {f.message}", file=sys.stderr)

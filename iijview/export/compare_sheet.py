@@ -152,6 +152,7 @@ def add_compare_charts(ws, layout: SheetLayout, comp: Comparison, groups: list[C
     put_text(ws.cell(row=next_row, column=1), "Chart data (one line per standard)")
     ws.cell(row=next_row, column=1).font = Font(bold=True)
     next_row += 1
+    several = len({std for g in groups for std in g.standards}) > 1
     for group in groups:
         for r in group.rows:
             for std in dict.fromkeys(group.standards):
@@ -159,7 +160,7 @@ def add_compare_charts(ws, layout: SheetLayout, comp: Comparison, groups: list[C
                 if key in data_rows:
                     continue
                 data_rows[key] = next_row
-                label = comp.rows[r].label + (f" ({std})" if len(set(group.standards)) > 1 else "")
+                label = comp.rows[r].label + (f" ({std or 'standard unknown'})" if several else "")
                 put_text(ws.cell(row=next_row, column=1), label)
                 next_row += 1
     for group in groups:
