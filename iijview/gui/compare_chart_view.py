@@ -114,11 +114,25 @@ class CompareChartView(QWidget):
             label = pg.TextItem("change of basis \u25b6", color="#c00000", anchor=(1, 0))
             label.setPos(b, max(left))
             self.item.addItem(label, ignoreBounds=True)
-        ticks = [(x, name) for x, name in enumerate(data.periods)]
-        self.item.getAxis("bottom").setTicks([ticks])
+        self._set_ticks()
         self.item.setXRange(-0.6, len(data.periods) - 0.4, padding=0)
         self.item.enableAutoRange(axis="y")
         self.right.enableAutoRange(axis="y")
+
+    def _set_ticks(self) -> None:
+        """Period names under their points; every k-th only when they would not fit side by side."""
+        if self.data is None:
+            return
+        names = self.data.periods
+        room = max(self.item.vb.width(), 1.0)
+        widest = max((len(n) for n in names), default=4) * 7 + 10
+        step = max(1, -(-len(names) * widest // int(room)))
+        self.item.getAxis("bottom").setTicks([[(x, n if x % step == 0 else "") for x, n in enumerate(names)]])
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        """Thin out the period names to what fits."""
+        super().resizeEvent(event)
+        self._set_ticks()
 
     def _add_marks(self, view, s, xs, colour) -> None:
         """Point marks: filled circles printed, triangles derived, squares corrected, diamonds restated."""
@@ -167,23 +181,39 @@ class CompareChartView(QWidget):
         menu.exec(self.plot.mapToGlobal(pos))
 
     def save_dialog(self, fmt: str) -> None:
-        """Ask where to save the chart, then save it."""
+        """Ask where to save the chart, then save it (a failure is one sentence in the read-out)."""
         path, _f = QFileDialog.getSaveFileName(self, "Save chart", f"comparison.{fmt}",
                                                "PNG image (*.png)" if fmt == "png" else "SVG image (*.svg)")
         if path:
-            self.save(path)
+            try:
+                self.save(path)
+            except OSError as exc:
+                self.readout.setText(f"Could not save the chart: {exc}.")
 
     def save(self, path: str) -> str:
-        """Save the chart as PNG or SVG (by the file's suffix); return the path written."""
-        from pyqtgraph import exporters
+        """Save the chart with its title as PNG or SVG (by the file's suffix); return the path.
+
+        SVG is painted by Qt's own generator: pyqtgraph's SVG exporter cannot read the paths
+        that Qt 6.12 writes for point symbols.
+        """
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
 
         if path.lower().endswith(".svg"):
-            exporters.SVGExporter(self.item).export(path)
+            gen = QSvgGenerator()
+            gen.setFileName(path)
+            gen.setSize(self.size())
+            gen.setViewBox(self.rect())
+            gen.setTitle(self.title.text())
+            painter = QPainter(gen)
+            self.render(painter, QPoint())
+            painter.end()
         else:
             if not path.lower().endswith(".png"):
                 path += ".png"
-            exporter = exporters.ImageExporter(self.item)
-            exporter.parameters()["width"] = max(800, int(self.plot.width() * 1.5))
-            exporter.export(path)
+            image = self.grab()
+            if not image.save(path, "PNG"):
+                raise OSError(f"cannot write {path}")
         self.saved.emit(path)
         return path

@@ -554,7 +554,7 @@ class CompareView(QWidget):
         fig = self.comp.cell(r, c - 1).source
         rs = self.states[fig.release]
         set_compare_shown(self.window, False)
-        self.window.library.selectRow(self.window.releases.index(rs))
+        self.window.show_release(self.window.releases.index(rs), fig.statement)
         self.window.go_cell(fig.statement, rs.anchors[fig.statement][fig.row], fig.column)
 
     def copy_text(self) -> str:
@@ -640,8 +640,9 @@ def install(window) -> CompareView:
     window.stack.currentChanged.connect(lambda _i: set_compare_shown(window, window.stack.currentWidget() is view)
                                         if act.isChecked() != (window.stack.currentWidget() is view) else None)
     window.library.library.modelReset.connect(view.schedule_refresh)
-    window.library.selectionModel().currentRowChanged.connect(
-        lambda *_: set_compare_shown(window, False) if window.stack.currentWidget() is view else None)
+    leave = lambda *_: set_compare_shown(window, False) if window.stack.currentWidget() is view else None  # noqa: E731
+    window.library.release_chosen.connect(leave)
+    window.library.statement_chosen.connect(leave)
     return view
 
 
