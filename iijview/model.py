@@ -1,6 +1,7 @@
 """Plain data model of a parsed release: periods, columns, cells, line items, statements, findings."""
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -224,6 +225,41 @@ class Finding:
     suggestion: dict | None = None  # {"label", "value", optional "row", "column", "insert_after"}
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the text [start, end) was in the original file: a box on a PDF page, or an HTML table cell
+    (1-based table, row and cell) or element."""
+
+    start: int
+    end: int
+    page: int = 0                 # 1-based PDF page; 0 when not a PDF
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom: points from top left
+    table: int = 0                # 1-based HTML table; 0 for text outside tables
+    row: int = 0
+    cell: int = 0
+    element: str = ""             # HTML element path of text outside tables ("body/div[2]/p[3]")
+
+
+@dataclass
+class Original:
+    """The PDF or HTML file a release's text was read from, and where each stretch of that text was in it."""
+
+    kind: str                     # pdf | html
+    places: list[Place] = field(default_factory=list)   # in text order, not overlapping
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # PDF: width, height in points
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text came from OCR
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """The places that the text [start, end) overlaps, in text order."""
+        places = self.places
+        i = bisect.bisect_right(places, start, key=lambda p: p.end)
+        out = []
+        while i < len(places) and places[i].start < max(end, start + 1):
+            out.append(places[i])
+            i += 1
+        return out
+
+
 @dataclass
 class Release:
     """A parsed release file: source, metadata, statements and findings."""
@@ -239,6 +275,7 @@ class Release:
     statements: list[Statement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     check_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    original: Original | None = None  # the PDF or HTML the text was read from (None for a text file)
 
     @property
     def name(self) -> str:
