@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from iijview.model import Release
-from iijview.parse import ReleaseError, parse_bytes, read_file
+from iijview.parse import NeedsOcr, ReleaseError, parse_bytes, read_file
 
-__all__ = ["load_release", "load_text", "ReleaseError"]
+__all__ = ["load_release", "load_text", "NeedsOcr", "ReleaseError"]
 
 
-def load_release(path, *, checks: bool = True) -> Release:
-    """Read and parse the release at `path`; raise ReleaseError with a clear sentence on bad input."""
+def load_release(path, *, checks: bool = True, ocr: bool = False) -> Release:
+    """Read and parse the release at `path` (text, PDF or HTML; `ocr` reads scanned PDF pages);
+    raise ReleaseError with a clear sentence on bad input (NeedsOcr for a scan read without OCR)."""
     data = read_file(path)
-    return _finish(parse_bytes(data, str(path)), checks)
+    return _finish(parse_bytes(data, str(path), ocr=ocr), checks)
 
 
 def load_text(data: bytes | str, name: str = "<text>", *, checks: bool = True) -> Release:

@@ -19,7 +19,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-TOPALIGN = False
 _FONT = "ReleaseSans"
 _BOLD = "ReleaseSans-Bold"
 
@@ -235,9 +234,10 @@ def _is_number_cell(text: str) -> bool:
     return bool(t) and (t[0].isdigit() or t[0] in "(-△Δ+—" or t.startswith("JPY"))
 
 
-def _draw_table(flow: _Flow, rows: list[list[str]], size: float) -> None:
+def _draw_table(flow: _Flow, rows: list[list[str]], size: float, top_aligned: bool = False) -> None:
     """Draw a table as a word processor does: labels left, the other cells flush right in columns; a
-    label or header too wide for its column wraps, and the row's figures sit on its last line."""
+    label too wide for its column wraps, and the row's figures sit on its last line (on its first when
+    `top_aligned`)."""
     ncols = max(len(r) for r in rows)
     gap = size * 1.6
 
@@ -274,8 +274,9 @@ def _draw_table(flow: _Flow, rows: list[list[str]], size: float) -> None:
                 c.drawString(flow.x, top - lead * (line_no + 1), text)
         for i, lines in enumerate(wrapped[1:], start=1):
             for line_no, text in enumerate(lines):
-                if text:  # bottom-aligned: the last line of the cell on the row's last line
-                    c.drawRightString(flow.x + rights[i], top - lead * (TOPALIGN and (line_no + 1) or (height - len(lines) + line_no + 1)), text)
+                if text:
+                    line = line_no + 1 if top_aligned else height - len(lines) + line_no + 1
+                    c.drawRightString(flow.x + rights[i], top - lead * line, text)
         flow.y = top - lead * height
     flow.y -= lead * 0.6
 
@@ -296,7 +297,7 @@ def pdf_release(blocks: list[Block], path: Path, layout: str = "rows", *, wide: 
                                             > 0.6 * flow.column_width)
             if wide:
                 flow.span()
-            _draw_table(flow, b.rows, table_size)
+            _draw_table(flow, b.rows, table_size, top_aligned=layout == "columns")
             flow.end_span()
         elif not b.text:
             flow.y -= text_size * 0.6
@@ -312,3 +313,35 @@ def pdf_release(blocks: list[Block], path: Path, layout: str = "rows", *, wide: 
     flow.finish()
     c.save()
     return path
+
+
+# -- fixtures ----------------------------------------------------------------------------------
+
+FACT_KEY = ["statement", "label", "item", "column", "period_end", "months", "value", "scale", "unit"]
+
+
+def fact_counts(release):
+    """The release's facts as a multiset of rows (without file name, line and status)."""
+    from collections import Counter
+
+    return Counter(tuple(str(x) for x in row) for row in release.facts[FACT_KEY].itertuples(index=False))
+
+
+def build_published(folder: Path) -> dict[str, tuple[Path, Path]]:
+    """PDF and HTML releases made from the converted (2012) and slides (2018) samples, by name:
+    (file, the sample it was made from)."""
+    here = Path(__file__).resolve().parent
+    samples = here.parent / "resources" / "samples"
+    conv = samples / "2012-12_9m_fy2012_converted_usgaap.txt"
+    slides = samples / "2018-09_6m_fy2018_slides_usgaap.txt"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, sample in (("conv", conv), ("slides", slides)):
+        blocks = sample_blocks(sample)
+        page = folder / f"{name}.html"
+        page.write_text(html_release(blocks, f"IIJ release ({name})"), "utf-8")
+        out[f"{name}.html"] = (page, sample)
+        out[f"{name}-rows.pdf"] = (pdf_release(blocks, folder / f"{name}-rows.pdf", "rows",
+                                               wide=name == "slides"), sample)
+    out["conv-columns.pdf"] = (pdf_release(sample_blocks(conv), folder / "conv-columns.pdf", "columns"), conv)
+    return out

@@ -8,6 +8,7 @@ and read with OCR when asked.
 from __future__ import annotations
 
 import ctypes
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from iijview.parse.page_layout import WORD_GAP, Frag, PageText, lay_out
 # Reading the text layer stops with a clear sentence after this long (a release reads in well under a second).
 TEXT_SECONDS = 30.0
 MAX_PAGES = 1000
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
 _SPACES = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff")
 
 
@@ -44,6 +46,9 @@ def open_pdf(data: bytes):
         if code in (4, 5):  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
             raise ReleaseError("the PDF is protected by a password; open it in a PDF reader, save or print "
                                "a copy without the password and open that copy") from None
+        counts = [a or b for a, b in _PAGE_COUNT.findall(data[-200000:])]
+        if counts and not any(int(n) for n in counts):  # pdfium refuses a document without pages
+            raise ReleaseError("the PDF has no pages") from None
         raise ReleaseError("the PDF is damaged and cannot be read (its structure is broken or the file "
                            "is incomplete); download it again") from None
 
@@ -132,8 +137,9 @@ def has_images(page) -> bool:
     return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
 
 
-def read_text_layer(pdf, *, seconds: float = TEXT_SECONDS) -> PdfText:
+def read_text_layer(pdf, *, seconds: float | None = None) -> PdfText:
     """Every page's text laid out in reading order; pages without readable text are listed as scans or blank."""
+    seconds = TEXT_SECONDS if seconds is None else seconds
     n = len(pdf)
     if n == 0:
         raise ReleaseError("the PDF has no pages")

@@ -16,6 +16,8 @@ from pathlib import Path
 from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
 from iijview.naming import name_statements
 from iijview.parse import headlines, labels, release_facts
+from iijview.parse.errors import ReleaseError
+from iijview.parse.originals import read_original
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
 from iijview.parse.decode import DecodeError, decode
 from iijview.parse.normalise import normalise
@@ -23,10 +25,6 @@ from iijview.parse.rows import build_rows
 from iijview.parse.segment import RawTable, segment
 from iijview.parse.tokens import LineIndex, tokenize
 from iijview.parse.transposed import assemble_transposed, is_transposed
-
-
-class ReleaseError(Exception):
-    """Bad input: the message is one clear sentence for the user."""
 
 
 def read_file(path) -> bytes:
@@ -291,21 +289,26 @@ def _collection_paused():
                 gc.enable()
 
 
-def parse_bytes(data: bytes, name: str) -> Release:
-    """Parse release content into a Release; ReleaseError when it is not a readable release."""
+def parse_bytes(data: bytes, name: str, *, ocr: bool = False) -> Release:
+    """Parse release content into a Release; ReleaseError when it is not a readable release.
+
+    A PDF or an HTML page is first read as text (`ocr` reads scanned PDF pages with Tesseract)."""
     label = Path(name).name
     if not data.strip():
         raise ReleaseError(f"{label}: the file is empty.")
+    source = read_original(data, label, ocr=ocr)  # a PDF or HTML page as text with places, else None
     try:
-        text, _encoding = decode(data)
+        text = source.text if source is not None else decode(data)[0]
     except DecodeError as exc:
-        raise ReleaseError(f"{label}: {exc}; open an IIJ earnings release saved as text.") from None
+        raise ReleaseError(f"{label}: {exc}; open an IIJ earnings release saved as text, PDF or HTML.") from None
     norm = normalise(text)
     work = _blank_footers(norm.text)
     period = release_facts.release_period(work)
     doc = Doc(work, norm, period)
     with _collection_paused():
         statements = build_statements(work, doc)
+    if not statements and source is not None and source.empty_reason:
+        raise ReleaseError(f"{label}: {source.empty_reason}")
     if not statements and not release_facts.is_iij_release(work):
         raise ReleaseError(f"{label}: this is not an IIJ earnings release (it does not name IIJ and its results).")
     statements = _split_targets(statements)
@@ -334,6 +337,8 @@ def parse_bytes(data: bytes, name: str) -> Release:
             if home is not None:
                 finding.statement = home.key
     release.findings.extend(doc.findings)
+    if source is not None:
+        source.attach(release)
     for st, i, row, col, cell in release.iter_cells():
         if cell.status == "unreadable":
             release.findings.append(Finding(

@@ -163,7 +163,27 @@ def _tables(rows: Sequence[Row], left: float) -> list[tuple[int, int, list[tuple
     if not spans:  # a table of words: every cell right of the labels makes the columns
         spans = [_span(c) for r in rows for c in r.cells if c[0].x0 > left + 2]
     out.append((start, len(rows), _columns(spans, tol)))
-    return out
+    return [(a, b, _with_word_columns(rows[a:b], cols, left, labelled)) for a, b, cols in out]
+
+
+def _with_word_columns(rows: Sequence[Row], cols: list[tuple[float, float]], left: float,
+                       labelled: bool) -> list[tuple[float, float]]:
+    """The figure columns, and columns of words between them in rows of figures (a second table's
+    labels printed beside the first's figures)."""
+    extra = []
+    for r in rows:
+        if not _figure_edges(r, left, labelled):
+            continue
+        for n, cell in enumerate(r.cells):
+            if (n == 0 and _label_first(r, left, labelled)) or is_figure(cell):
+                continue
+            a, b = _span(cell)
+            if not any(a < c1 and b > c0 for c0, c1 in cols):
+                extra.append((a, b))
+    if not extra:
+        return cols
+    words = _columns(extra, 0.0)
+    return sorted(cols + [w for w in words if not any(w[0] < c1 and w[1] > c0 for c0, c1 in cols)])
 
 
 def _place(cell: Sequence[Box], cols: list[tuple[float, float]]) -> int:
