@@ -66,8 +66,8 @@ def test_pdf_with_only_an_owner_password_opens(tmp_path):
     from reportlab.lib.pdfencrypt import StandardEncryption
 
     path = _pdf(tmp_path / "owner.pdf", _text_page, encrypt=StandardEncryption("", "owner", canCopy=0))
-    rel = load_release(path, checks=False)  # read, though nothing in it is a statement
-    assert "Internet Initiative Japan Inc. announces" in rel.text and not rel.statements
+    # it was read: the sentence is about what it says, not about the lock
+    assert "this is not an IIJ earnings release" in _message(path)
 
 
 def test_damaged_and_truncated_pdfs(tmp_path):
