@@ -96,8 +96,8 @@ def _classify(rows, candidates) -> tuple[str, int]:
 # '1' (the look-behind after it is the word boundary before it), so the scan skips ahead.
 _MODERN_CODES = re.compile(r"1(?<!\w1)(?:Q-3Q\d{2}\b|H\d{2}\b|H FY\d{4})")
 
-_SUMMARY_IDS = ("operating_summary", "segment_summary", "network_revenue", "contracts", "ebitda", "capex",
-                "balance_sheet", "income_statement", "cash_flows")
+_SUMMARY_TABLE_IDS = ("operating_summary", "segment_summary", "network_revenue", "contracts", "ebitda", "capex")
+_SUMMARY_IDS = _SUMMARY_TABLE_IDS + ("balance_sheet", "income_statement", "cash_flows")
 
 
 def build_statements(text: str, doc: Doc) -> list[Statement]:
@@ -142,7 +142,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         if not sid:
             inherited = prev_st.id if prev_st else ""
             # a table under its own scale caption ('(JPY in Revenues millions)') is a summary table
-            best, score = _classify(rows, _SUMMARY_IDS[:6] if table.captioned else _SUMMARY_IDS)
+            best, score = _classify(rows, _SUMMARY_TABLE_IDS if table.captioned else _SUMMARY_IDS)
             _, inh_score = _classify(rows, [inherited]) if inherited else ("", 0)
             if prev_st is not None and any(c.member for c in prev_st.columns):
                 inh_score += 2  # a matrix printed again for another period
