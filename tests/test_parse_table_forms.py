@@ -156,6 +156,22 @@ def test_nothing_below_a_rule_continues_the_row_above_it():
     assert fact(rel, "operating_summary:2", "of which systems operation", "2008-06-30", 3)[0] == 4_100
 
 
+UNITS_FIRST_PAGE_BREAK = """IIJ Announces Nine Months Financial Results for the Fiscal Year Ending March 31, 2011
+
+TOKYO -- Internet Initiative Japan Inc. today announced its consolidated financial results for the nine months ended December 31, 2010.
+
+Consolidated Statements of Income (Unaudited)
+Thousands of JPY Thousands of JPY Nine Months Ended December 31, 2009 Nine Months Ended December 31, 2010 REVENUES: Network services 40,100,200 44,300,100 Systems integration 20,400,300 22,100,900 Total revenues 60,500,500 66,401,000 Thousands of JPY Thousands of JPY Nine Months Ended December 31, 2009 Nine Months Ended December 31, 2010 OPERATING INCOME 3,100,000 3,600,000 NET INCOME 1,800,000 2,100,000
+"""
+
+
+def test_header_repeated_after_a_page_break_units_first_continues_the_statement():
+    rel = parse(UNITS_FIRST_PAGE_BREAK)
+    assert [st.key for st in rel.statements if st.id == "income_statement"] == ["income_statement"]
+    assert fact(rel, "income_statement", "net_income", "2010-12-31", 9) == (2_100_000, "JPY", 1_000)
+    assert fact(rel, "income_statement", "total_revenues", "2009-12-31", 9)[0] == 60_500_500
+
+
 def test_fourth_quarter_code_is_the_quarter_never_the_fiscal_year():
     rel = parse(FULL_YEAR_FY2007)
     st = rel.statement("operating_summary")

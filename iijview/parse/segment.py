@@ -260,10 +260,10 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 i = m
                 continue
             if _is_table_header(run, cur):
-                # a scale caption printed before the periods ('(JPY in millions) 1Q08 1Q07') heads a table
-                # of its own: a table's header repeated after a page break prints its periods first
+                # a scale caption printed before the periods ('(JPY in Revenues millions) 1Q08 1Q07') heads
+                # a table of its own: a header repeated after a page break prints the same words again
                 caption = caption or (cur is not None and bool(cur.rows) and run[0].kind == "unit"
-                                      and _has_period(run))
+                                      and _has_period(run) and _unit_words(run) != _unit_words(cur.header))
                 if cur is not None and not cur.rows:
                     cur.header.extend(run)  # a header printed over several runs (periods, then units)
                     cur.header_cells.extend(run_cells)
@@ -372,6 +372,11 @@ def _header_run(tokens: list[Tok], i: int, cell: int) -> tuple[int, list[Tok], l
         j += 1
     # Trailing tabs/newlines belong to the next row.
     return last_good, run, cells
+
+
+def _unit_words(run: list[Tok]) -> list[str]:
+    """The unit headings of a header run, as words (to tell a repeated header from a new caption)."""
+    return [" ".join(t.text.lower().split()) for t in run if t.kind == "unit"]
 
 
 def header_periods(run: list[Tok]) -> list:
