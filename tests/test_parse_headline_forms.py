@@ -259,13 +259,24 @@ def test_amounts_of_no_measure_are_not_read():
     assert {f[5] for f in got if f[2] == ""} == {61_234}
 
 
-def test_a_sentence_naming_two_periods_is_left_alone():
+def test_a_figure_compared_with_another_period_is_read_for_its_own():
     text = OPEN_1H14 + "Revenues were JPY61.2 billion in 1H14, compared to JPY56.9 billion in 1H13.\n"
+    assert facts(text) == {("highlights", "total_revenues", "", *H1_14, 61.2, B, "JPY")}
+
+
+def test_a_sentence_naming_two_periods_for_one_figure_is_left_alone():
+    text = OPEN_1H14 + "In 1H14 and 2Q14 revenues were JPY61.2 billion.\n"
     assert facts(text) == set()
 
 
 def test_a_sentence_names_its_own_period():
     text = (OPEN_1H14 + "Overview of 1H14 Financial Results and Business Outlook\n"
-            "Regarding our revenue target of approximately JPY150 billion for the fiscal year ending March 31, "
+            "Regarding our revenue target of JPY150 billion for the fiscal year ending March 31, "
             "2017, we continue to invest.\n")
     assert ("targets", "total_revenues", "", "2017-03-31", 12, 150.0, B, "JPY") in facts(text)
+
+
+def test_an_approximate_figure_is_no_headline():
+    text = (OPEN_1H14 + "Regarding our revenue target of approximately JPY150 billion for the fiscal year ending "
+            "March 31, 2017, we now estimate it would be around JPY140 billion.\n")
+    assert facts(text) == set()

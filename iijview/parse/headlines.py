@@ -12,7 +12,7 @@ from functools import lru_cache
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
-from iijview.parse.phrases import Element, Group, Phrase, _measures, knowledge, read_phrases, spaced
+from iijview.parse.phrases import Element, Group, Phrase, _changes, _measures, knowledge, read_phrases, spaced
 from iijview.parse.release_facts import code_key, resolve_code
 
 _REGION_LIMIT = 3000       # a headline block is a screen of text at most
@@ -64,31 +64,44 @@ _HALF_WORDS = re.compile(r"\b(?:first\s+half|first\s+six\s+months|interim)\b", r
 _NINE_WORDS = re.compile(r"\b(?:first\s+)?nine\s+months\b", re.I)
 _FULL_WORDS = re.compile(r"\bfull[\s-]+(?:fiscal\s+)?year\b", re.I)
 _THREE_MONTHS = re.compile(r"\((?:3|three)\s+months\)", re.I)
-_FY_WORDS = re.compile(r"\b(?:fiscal\s+year|FY)\s?(?P<fy>(?:19|20)?\d{2})\b", re.I)
+_FY_WORDS = re.compile(r"\b(?:fiscal\s+year|FY)\s?(?P<fy>(?:19|20)\d{2}(?=\d?\b)|\d{2}\b)", re.I)
 _FY_ENDING = re.compile(rf"(?:fiscal\s+year|FY)\s+(?:ending|ended|end(?:ing)?)\s+(?:on\s+)?"
                         rf"(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})", re.I)  # noqa: SLF001
 _QN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+# A code as headings print it: glued to the next word ('1Q22FY22 Targets') or to a footnote ('FY20195').
+_HEAD_CODE = re.compile(periods.CODE_RE.pattern.replace("(?![\\w])", "(?:(?![\\w])|(?=FY)|(?=\\d(?!\\w)))"))
+_SLASH_CODE = re.compile(r"\bFY\s?(?P<fy>(?:19|20)\d{2})\s?/\s?(?P<q1>[1-4])Q\s?-\s?(?P<q2>[1-4])Q\b")  # 'FY2008/1Q-3Q'
+_SKIPPABLE = re.compile(r"(?:\s+|\b(?:full|the|fiscal|year|consolidated|financial|results?|for|of)\b)*", re.I)
+
+
 def heading_period(title: str, anchor: int, ctx: Context, kind: str) -> tuple[Period | None, int]:
-    """The period a block heading names ('1Q-3Q21', '3Q12', '1H FY2013', 'Third Quarter FY2007', 'FY2021',
-    'the Fiscal Year Ending March 31, 2019') inside its words or right after them (title[:anchor] is the
-    heading's words), and where it ends. A quarter named in words is three months; a code the release
-    defined for itself is its definition; an old '3Q12' over a nine-month release's figures is the release's
-    nine months unless '(3 months)' follows."""
+    """The period a block heading names ('1Q-3Q21', '3Q12', '1H FY2013', 'Third Quarter FY2007', 'Full FY2007',
+    'FY2008/1Q-3Q (cumulative)', 'the Fiscal Year Ending March 31, 2019') inside its words or right after them
+    (title[:anchor] is the heading's words), and where it ends. A quarter named in words or a code is three
+    months unless the release defined the code for itself ('"3Q12"' for its nine months)."""
+    reach = _SKIPPABLE.match(title, anchor)
+    limit = (reach.end() if reach else anchor) + 1
+
     def near(m: re.Match | None) -> bool:
-        return m is not None and (m.end() <= anchor or m.start() <= anchor + 3)
+        return m is not None and (m.end() <= anchor or m.start() <= limit)
 
     def with_three(stop: int) -> tuple[bool, int]:
         after = re.match(r"\s*\((?:3|three)\s+months\)", title[stop:], re.I)
         return (True, stop + after.end()) if after else (False, stop)
 
+    slash = _SLASH_CODE.search(title)
+    if near(slash):
+        assert slash is not None
+        fy, q1, q2 = int(slash.group("fy")), int(slash.group("q1")), int(slash.group("q2"))
+        return Period(_quarter_end(fy, q2), 3 * (q2 - q1 + 1)), slash.end()
     words = next((m for m in (_QUARTER_WORDS.search(title), _HALF_WORDS.search(title), _NINE_WORDS.search(title))
                   if near(m)), None)
     if words is not None:
         fy_m = _FY_WORDS.match(title, words.end() + 1) or _FY_WORDS.match(title, words.end() + 4)
         if fy_m is not None:
-            fy = _full_year(fy_m.group("fy"))
+            fy = _full_year(fy_m.group("fy")[:4] if len(fy_m.group("fy")) > 4 else fy_m.group("fy"))
             three, stop = with_three(fy_m.end())
             w = words.group(0).lower()
             if "quarter" in w:
@@ -100,23 +113,14 @@ def heading_period(title: str, anchor: int, ctx: Context, kind: str) -> tuple[Pe
             if "nine" in w:
                 return Period(_quarter_end(fy, 3), 9), stop
             return Period(_quarter_end(fy, 2), 6), stop
-    code = periods.CODE_RE.search(title)
+    code = _HEAD_CODE.search(title)
     if near(code):
         assert code is not None
         three, stop = with_three(code.end())
-        p = resolve_code(code, ctx.codes, three_months=three)
-        rp = ctx.release_period
-        if code.group("q") and not three and rp is not None and p.end == rp.end and rp.months > 3 \
-                and code_key(code) not in ctx.codes:
-            p = rp
-        return p, stop
+        return resolve_code(code, ctx.codes, three_months=three), stop
     ending = _FY_ENDING.search(title)
     if near(ending) and (d := periods.first_date(ending.group("date"))) is not None:
         return Period(_quarter_end(fiscal_year(d), 4), 12), ending.end()
-    fy_m = _FY_WORDS.search(title)
-    if near(fy_m):
-        assert fy_m is not None
-        return Period(_quarter_end(_full_year(fy_m.group("fy")), 4), 12), fy_m.end()
     return None, 0
 
 
@@ -145,6 +149,7 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
                 found.append((m.start(), m.end(), kind))
     found.sort()
     kept: list[tuple[str, int, int, Period]] = []
+    unread: list[int] = []        # headings whose period cannot be read still end the block above
     for a, b, kind in found:
         if kept and (a < kept[-1][2] or not _measures()[0].search(text, kept[-1][2], a)):
             continue  # the same heading matched twice, or a column header of the block above
@@ -152,6 +157,7 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
         title = text[a:min(line_end if line_end >= 0 else len(text), b + 90)]
         period, stop = heading_period(title, b - a, ctx, kind)  # ('FY2018 Financial Targets': before the words)
         if period is None:
+            unread.append(a)
             continue
         body = max(a + stop, b)
         if title[stop:].lstrip().startswith("("):  # '(Revised upward on November 5, 2021)', '(3 months)'
@@ -165,12 +171,56 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     regions: list[Region] = []
     for n, (kind, a, body, period) in enumerate(kept):
         limit = body + _REGION_LIMIT
-        nxt = [x for _, x, *_ in kept[n + 1:]] + [s for s in stops if s > body]
+        nxt = [x for _, x, *_ in kept[n + 1:]] + [s for s in stops + unread if s > body]
         e = end_pat.search(text, body, limit)
         if e is not None:
             nxt.append(e.start())
         regions.append(Region(kind, a, body, min(nxt + [limit, len(text)]), period))
     return regions
+
+
+_HEADER_LINE = re.compile(r"^[ \t|]*\S[^\n]{0,100}$", re.M)
+_HEADER_FILLER = re.compile(r"[\s|\-–—:()]+")
+
+
+def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[int]) -> list[Region]:
+    """Blocks that open with a column-header line and no heading of their own ('10/24 Target   Actual
+    Results' over 'Revenues JPY33,200 million JPY33,254 million'): the period is the last one named just
+    above (else the release's)."""
+    out: list[Region] = []
+    words = _column_words()
+    inside = [(r.start, r.end) for r in regions]
+    for m in _HEADER_LINE.finditer(text):
+        a, b = m.span()
+        if any(lo <= a < hi for lo, hi in inside):
+            continue
+        tokens = [t for t in words.finditer(m.group(0))]
+        kinds = {t.lastgroup for t in tokens}
+        rest = words.sub(" ", m.group(0))
+        if len(tokens) < 2 or _HEADER_FILLER.sub("", rest) or not ({"actual", "target"} & kinds) \
+                or not _measures()[0].match(text, _skip_space(text, b)):
+            continue
+        period = _period_above(text, a, ctx)
+        if period is None:
+            continue
+        nxt = [r.start for r in regions if r.start > b] + [s for s in stops if s > b]
+        out.append(Region("highlights", a, a, min(nxt + [b + _REGION_LIMIT, len(text)]), period))
+    return out
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n|":
+        pos += 1
+    return pos
+
+
+def _period_above(text: str, a: int, ctx: Context) -> Period | None:
+    """The last period code printed in the few lines above a position, else the release's period."""
+    above = text[max(0, a - 300):a]
+    codes = list(_HEAD_CODE.finditer(above))
+    if codes:
+        return resolve_code(codes[-1], ctx.codes)
+    return ctx.release_period
 
 
 def _title_case(heading: str) -> bool:
@@ -262,8 +312,9 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
     out = []
     for ph in phrases:
         slots = region.slots
+        lo, hi = _sentence(text, ph.measure.start, first, region.end)
+        _dividend_kind(ph, text[lo:hi])
         if len(slots) == 1:
-            lo, hi = _sentence(text, ph.measure.start, first, region.end)
             own = _sentence_period(text[lo:hi], ph, lo, ctx)
             if own is _AMBIGUOUS:
                 continue
@@ -275,6 +326,48 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
         if placed:
             out.append((ph, placed))
     return out
+
+
+_RECORD_DATE = re.compile(r"Record\s+dates?\b", re.I)
+
+
+def _record_date_slots(text: str, ph: Phrase) -> list[Slot] | None:
+    """The columns of a dividend table from its 'Record date' row ('Record date September 30, 2020 September 30,
+    2020 September 30, 2019' over 'Dividend per common share JPY20.50 JPY17.00 JPY13.50'): each column is the
+    fiscal year of its record date; a second column of the same year is an earlier forecast of the first;
+    a September record date makes the dividend the interim one, March the year-end one."""
+    if ph.measure.unit != "JPY/share" or len(ph.groups) < 2:
+        return None
+    lo = max(0, ph.measure.start - 600)
+    rec = None
+    for rec in _RECORD_DATE.finditer(text, lo, ph.measure.start):
+        pass
+    if rec is None:
+        return None
+    dates = [periods.date_of(m) for m in periods.DATE_RE.finditer(text, rec.end(), ph.measure.start)]
+    if len(dates) != len(ph.groups) or any(d is None for d in dates):
+        return None
+    first = fiscal_year(dates[0])
+    slots = [Slot(Period(_quarter_end(fiscal_year(d), 4), 12), "previous" if i and fiscal_year(d) == first else "")
+             for i, d in enumerate(dates) if d is not None]
+    if ph.measure.item == "dividend_per_share" and not re.match(r"(?i)annual|total", ph.measure.text):
+        month = dates[0].month if dates[0] else 0
+        ph.measure.item = {9: "dividend_q2", 3: "dividend_year_end"}.get(month, ph.measure.item)
+    return slots
+
+
+_INTERIM = re.compile(r"\binterim\b|\bsecond[\s-]+quarter[\s-]+end\b|\b2Q[\s-]?end\b", re.I)
+_YEAR_END = re.compile(r"\byear[\s-]?end\b", re.I)
+
+
+def _dividend_kind(ph: Phrase, sentence: str) -> None:
+    """A cash dividend 'for the interim period' is the interim dividend; 'at year-end', the year-end one."""
+    if ph.measure.item != "dividend_per_share" or re.match(r"(?i)annual|total", ph.measure.text):
+        return
+    if _INTERIM.search(sentence):
+        ph.measure.item = "dividend_q2"
+    elif _YEAR_END.search(sentence):
+        ph.measure.item = "dividend_year_end"
 
 
 def _untaken(phrases: list[Phrase], ctx: Context) -> list[Phrase]:
@@ -309,9 +402,10 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
     if len(groups) < len(slots):
         return list(zip(slots, groups))
     ctx.findings.append(Finding(
-        "headline_columns", f"'{_label(ph)}' prints {len(groups)} amounts where its block has {len(slots)} "
-        "columns; the amounts after the first were left out.", line=0))
-    return [(slots[0], groups[0])]
+        "headline_columns", f"Line {_line(ctx, ph.measure.start)}: '{_label(ph)}' prints {len(groups)} amounts where "
+        f"its block has {len(slots)} column{'s' if len(slots) > 1 else ''}; which is which cannot be told, so none "
+        "was read.", line=_line(ctx, ph.measure.start)))
+    return []
 
 
 def _label(ph: Phrase) -> str:
@@ -323,7 +417,7 @@ def _label(ph: Phrase) -> str:
 
 
 # Sentences before the statement tables: 'IIJ targets revenues of JPY71.0 billion ... for FY2010.'
-_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!approx)(?<!Inc)(?<!Co)(?<!No)\.(?=\s+[A-Z(\"“]|\s*$)|\n\s*\n|\n(?=\s*(?:[-*•▪◆■●・]|--)\s)")
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!approx)(?<!Inc)(?<!Co)(?<!No)\.(?=\s+[A-Z(\"“*•▪◆■●-]|\s*$)|\n\s*\n|\n(?=\s*(?:[-*•▪◆■●・]|--)\s)")
 
 
 @lru_cache(maxsize=1)
@@ -339,8 +433,13 @@ def prose_phrases(text: str, start: int, end: int, ctx: Context
     out = []
     rp = ctx.release_period
     for ph in _untaken(read_phrases(text, start, end), ctx):
+        recorded = _record_date_slots(text, ph)
+        if recorded:
+            out.append(("dividends", ph, list(zip(recorded, ph.groups))))
+            continue
         lo, hi = _sentence(text, ph.measure.start, start, end)
         sentence = text[lo:hi]
+        _dividend_kind(ph, sentence)
         is_target = bool(_target_words().search(sentence))
         own = _sentence_period(sentence, ph, lo, ctx)
         if own is _AMBIGUOUS:
@@ -375,17 +474,29 @@ _SENTENCE_SPANS = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|
                              r"first\s+six\s+months)|(?P<n>(?:first\s+)?nine\s+months))\b", re.I)
 
 
+_CLAUSE = re.compile(r",?\s+(?:mainly|largely|primarily|partly|due\s+to|because|which|whereas|while|as\s+a\s+result|"
+                     r"affected|led\s+by|lead\s+by|compared|since)\b|;", re.I)
+
+
+def _own_clause(sentence: str, ph: Phrase, offset: int) -> str:
+    """The part of a sentence that speaks of the phrase: up to the first subordinate clause after its figures
+    ('... down 72.6% largely affected by ... in FY2007' names no period of its own)."""
+    end = ph.end - offset
+    cut = _CLAUSE.search(sentence, max(0, end))
+    return sentence[:cut.start()] if cut else sentence
+
+
 def _sentence_period(sentence: str, ph: Phrase, offset: int, ctx: Context) -> Period | None:
     """The one period a sentence names outside its change phrases ('for FY2010', '1H13 revenues', 'for the
     fiscal year ending March 31, 2021', 'in the third quarter'); None when it names none, _AMBIGUOUS when
     it names two (which figure is which cannot be told)."""
-    taken = [(g.change.start - offset, g.change.end - offset) for g in ph.groups if g.change is not None]
+    sentence = _own_clause(sentence, ph, offset)
+    sentence = _changes().sub(lambda m: " " * len(m.group(0)), sentence)  # 'up 5% from 1H13' names no period
     found: set[Period] = set()
     three = bool(_THREE_MONTHS.search(sentence))
     for m in periods.CODE_RE.finditer(sentence):
-        if not any(a <= m.start() < b for a, b in taken):
-            p = resolve_code(m, ctx.codes, three_months=three)
-            found.add(Period(p.end, p.months))
+        p = resolve_code(m, ctx.codes, three_months=three)
+        found.add(Period(p.end, p.months))
     for m in _FY_ENDING.finditer(sentence):
         d = periods.first_date(m.group("date"))
         if d is not None:

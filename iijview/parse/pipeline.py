@@ -184,6 +184,8 @@ def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], take
                             release_facts.code_definitions(text, doc.release_period), taken=taken)
     table_heads = [p for p, s in heads if s and s not in _PHRASE_IDS]
     regions = headlines.find_regions(text, ctx, [p for p, _ in heads])
+    regions = sorted(regions + headlines.header_regions(text, ctx, regions, [p for p, _ in heads]),
+                     key=lambda r: r.start)
     front_end = min(table_heads + [len(text)])
     prose = []
     pos = 0

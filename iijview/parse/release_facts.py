@@ -10,7 +10,8 @@ from iijview.parse import periods
 _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 _IIJ = re.compile(r"Internet\s+Initiative\s+Japan|\bIIJ\b|\b(?:I1J|11J|\[1J|IlJ)\b")
 _RELEASE_WORDS = re.compile(r"financial\s+results|fiscal\s+year|revenues?\b|\bJPY\s?\d|\bquarter\b|\bFY\s?\d{2}"
-                            r"|\d[QH]\d{2}\b|operating\s+(?:income|profit)|results\s+for", re.I)
+                            r"|\d[QH]\d{2}\b|operating\s+(?:income|profit)|results\s+for|Form\s+6-K|Foreign\s+Private"
+                            r"\s+Issuer|Form\s+20-F", re.I)
 
 
 def is_iij_release(text: str) -> bool:
@@ -32,9 +33,10 @@ _MONTH_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "
 _MONTHS_ENDED = re.compile(rf"\b(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:ended|ending)\s+"
                            rf"(?P<date>{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})", re.I)
 _DURATION = re.compile(r"\b(?:first\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?P<q1>[1-4])Q\s?-\s?(?P<q2>[1-4])Q\b(?:\s*\(cumulative\))?")
 _QUARTER = re.compile(r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
 _HALF = re.compile(r"\b(?:first\s+half|interim|first\s+six\s+months)\b", re.I)
-_FULL_YEAR = re.compile(r"\b(?:full[\s-]+(?:fiscal\s+)?year|year[\s-]+end(?:ed)?\s+results|annual\s+results|fiscal\s+year"
+_FULL_YEAR = re.compile(r"\b(?:full[\s-]+(?:fiscal\s+)?year|full\s+FY\s?\d{4}|year[\s-]+end(?:ed)?\s+results|annual\s+results|fiscal\s+year"
                         r"\s+(?:\d{4}\s+)?(?:financial\s+)?results|results\s+for\s+(?:the\s+)?fiscal\s+year\s+ended)\b", re.I)
 _QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _CODE_QUOTED = re.compile(r"[\"“'‘]\s*(?P<code>(?:[1-4]Q\s?-\s?[1-4]Q|[1-4]Q|[12]H)\s?(?:FY)?\s?\d{2,4}|FY\s?\d{2,4})\s*[\"”'’]")
@@ -81,12 +83,18 @@ def _period_in_window(w: str) -> Period | None:
     if d:
         n = _MONTH_WORDS[d.group("n").lower()]
         return Period(_quarter_end(fy, n // 3), n)
+    c = _CUMULATIVE.search(w)
+    if c:  # 'FY2008/1Q-3Q (cumulative)'
+        q1, q2 = int(c.group("q1")), int(c.group("q2"))
+        return Period(_quarter_end(fy, q2), 3 * (q2 - q1 + 1))
+    if _FULL_YEAR.search(w):  # 'full year and fourth quarter results': the year is the release's period
+        return Period(_quarter_end(fy, 4), 12)
     q = _QUARTER.search(w)
     if q:
         return Period(_quarter_end(fy, _QUARTER_NUMBER[q.group("q").lower()]), 3)
     if _HALF.search(w):
         return Period(_quarter_end(fy, 2), 6)
-    if _FULL_YEAR.search(w) or _FY_END.search(w):
+    if _FY_END.search(w):
         return Period(_quarter_end(fy, 4), 12)
     return None
 
@@ -135,18 +143,25 @@ def code_definitions(text: str, period: Period | None) -> dict[tuple, Period]:
     if period is None:
         return out
     fy = fiscal_year(period.end)
-    for m in _CODE_QUOTED.finditer(_window(text)):
+    window = _window(text)
+    for m in _CODE_QUOTED.finditer(window):
         c = periods.CODE_RE.search(m.group("code"))
         if c is None:
             continue
         key = code_key(c)
         if key[-1] != fy:
             continue
+        before = window[max(0, m.start() - 40):m.start()]
         if key[0] == "FY":
             out[key] = Period(_quarter_end(fy, 4), 12)
-        else:
+        elif key[0] == "Q" and len(key) == 3 and _QUARTER_ALONE.search(before):
+            out[key] = Period(_quarter_end(fy, key[1]), 3)
+        elif periods.code_period(c, quarter_is_cumulative=True).end == period.end:
             out[key] = period
     return out
+
+
+_QUARTER_ALONE = re.compile(r"(?:quarter|three\s+months|3\s+months)\W*$", re.I)
 
 
 def resolve_code(m: re.Match, definitions: dict[tuple, Period], *, three_months: bool = False,
