@@ -120,7 +120,7 @@ def main() -> int:
     many = win.releases * 17
     t = time.perf_counter()
     lib.library.set_releases(many[:100])
-    lib.viewport().repaint()
+    lib.tree.viewport().repaint()
     print(f"library of 100 releases: fill and repaint {ms(time.perf_counter() - t)}")
     lib.library.set_releases(win.releases)
     win.close()

@@ -78,10 +78,12 @@ def _in_tse_summary(statements: list[Statement], i: int) -> bool:
 
 
 def _period_name(st: Statement) -> str:
-    """The latest period a statement reports ('3Q18'), or its latest target ('FY2018 target')."""
+    """The latest period a statement reports ('3Q18'); for targets, or without actuals, its
+    latest target ('FY2018 target')."""
     periods = [c.period for c in st.columns if c.period is not None and c.role == "value"]
     actual = [p for p in periods if not p.forecast]
-    pool = actual or periods
+    targets = [p for p in periods if p.forecast]
+    pool = (targets or actual) if st.id == "targets" else (actual or periods)
     if not pool:
         return ""
     latest: Period = max(pool, key=lambda p: (p.end, p.months))

@@ -130,3 +130,24 @@ Systems integration | 40 | 50
     cell.value, cell.status, cell.original = 65.0, "corrected", 60.0
     run_checks(rel)                                 # the sum now fails: still indented
     assert [row.level for row in st.items] == [0, 1, 1]
+
+
+def test_workbook_sheets_use_the_apps_names_and_wrap_long_labels(tmp_path):
+    import openpyxl
+
+    from iijview.export import write_workbook
+    from test_export_support import make_release
+
+    rel = make_release()
+    name_statements(rel.statements)            # titles as the parser gives them
+    long = ("Accounts receivable, net of allowance for doubtful accounts of JPY 123,453 thousand and "
+            "JPY 128,270 thousand at March 31, 2018 and December 31, 2018, respectively")
+    rel.statements[1].items[0].label = long
+    wb = openpyxl.load_workbook(write_workbook([rel], tmp_path / "w.xlsx"))
+    assert "1Q-3Q18 Income statement" in wb.sheetnames and "1Q-3Q18 Balance sheet" in wb.sheetnames
+    ws = wb["1Q-3Q18 Balance sheet"]
+    assert ws["A5"].value == long
+    assert ws["A5"].alignment.wrap_text                      # wraps inside the column ...
+    assert ws.column_dimensions["A"].width <= 60              # ... which stays on the page
+    assert ws.row_dimensions[5].height >= 3 * 15              # and its row shows every line
+    assert not ws["A6"].alignment.wrap_text                   # short labels stay on one line

@@ -16,6 +16,8 @@ SHORT_TITLES = {
     "segment_summary": "Segment summary",
     "network_revenue": "Network revenue",
     "contracts": "Contracts",
+    "comprehensive_income": "Compreh. income",
+    "equity_changes": "Equity changes",
 }
 RESERVED = ("Summary", "Findings", "Corrections", "Sources", "History")
 
@@ -56,17 +58,18 @@ class SheetNamer:
         return candidate
 
 
-def statement_caption(statement: Statement, siblings: list[Statement]) -> str:
-    """Short statement title, with the span of its columns when the release has two of a kind."""
-    base = SHORT_TITLES.get(statement.id) or statement.title or statement.key
-    same = [s for s in siblings if s.id == statement.id]
-    if len(same) < 2:
-        return base
-    months = sorted({c.period.months for c in statement.columns
-                     if c.period is not None and c.role == "value" and c.period.months})
-    others = [sorted({c.period.months for c in s.columns
-                      if c.period is not None and c.role == "value" and c.period.months})
-              for s in same if s is not statement]
-    if months and months not in others:
-        return f"{base} {'+'.join(str(m) for m in months)}M"
-    return f"{base} {same.index(statement) + 1}"
+def statement_caption(statement: Statement, release_name: str = "") -> str:
+    """The app's statement title in few characters: its kind shortened ('Operating summary'), the
+    TSE summary's parts as 'TSE ...', the qualifier that tells tables of a kind apart kept
+    ('Income statement 3Q18') unless it is the release's own period (`release_name`), which the
+    sheet name already starts with."""
+    title = statement.title or STATEMENT_TITLES.get(statement.id, statement.key)
+    long = STATEMENT_TITLES.get(statement.id, "")
+    if long and title.startswith(long):
+        title = SHORT_TITLES.get(statement.id, long) + title[len(long):]
+    elif statement.id in SHORT_TITLES and not title.startswith("TSE summary"):
+        title = SHORT_TITLES[statement.id]       # a title not given by iijview.naming: the kind
+    if release_name:
+        title = title.replace(f" ({release_name})", "")
+    title = title.replace("TSE summary: ", "TSE ")
+    return re.sub(r"\s+", " ", title.replace("(", " ").replace(")", " ").replace(",", " ")).strip()

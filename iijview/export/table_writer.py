@@ -19,6 +19,8 @@ from iijview.export.spec import (BOUNDARY, CORRECTED, DERIVED_MARK, FINDING, RES
 HEADER_ROWS = (3, 4)
 FIRST_DATA_ROW = 5
 MAX_TEXT = 32_767
+LABEL_WIDTH = 60          # widest label column (characters); longer labels wrap in their cell
+LINE_HEIGHT = 15          # points per line of a wrapped label
 
 FILLS = {
     CORRECTED: PatternFill("solid", fgColor="FFF2CC"),   # light yellow
@@ -43,7 +45,7 @@ _HEADER_BORDER = Border(bottom=_THIN)
 _BOUNDARY_BORDER = Border(top=Side(style="thick", color="C00000"))
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
 _UNIT_ALIGN = Alignment(horizontal="center")
-_INDENTS: dict[int, Alignment] = {}
+_INDENTS: dict[tuple[int, bool], Alignment] = {}
 
 
 @dataclass
@@ -139,6 +141,7 @@ def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
     layout.col_numbers = [first_value_col + j for j in range(len(spec.columns))]
     last_col = first_value_col + len(spec.columns) - 1
     letters = [get_column_letter(c) for c in layout.col_numbers]
+    label_width = _label_width(spec)
     for i, row in enumerate(spec.rows):
         r = FIRST_DATA_ROW + i
         layout.row_numbers.append(r)
@@ -146,7 +149,11 @@ def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
         font = _BOLD if row.total else None
         label = ws.cell(row=r, column=1)
         fill = FILLS[BOUNDARY] if row.boundary else FILLS.get(row.label_mark)
-        styles.apply(label, _BOLD if (row.total or row.heading) else None, fill, border, _indent(row.level))
+        lines = _label_lines(row, label_width)
+        styles.apply(label, _BOLD if (row.total or row.heading) else None, fill, border,
+                     _indent(row.level, lines > 1))
+        if lines > 1:     # a long label wraps within the column, the row grows to show it
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines
         put_text(label, row.label)
         if row.label_comment:
             add_comment(label, row.label_comment)
@@ -178,11 +185,36 @@ def write_table_sheet(ws, spec: TableSheet) -> SheetLayout:
     return layout
 
 
-def _indent(level: int) -> Alignment:
+def _indent(level: int, wrap: bool = False) -> Alignment:
     level = max(0, min(int(level or 0), 15))
-    if level not in _INDENTS:
-        _INDENTS[level] = Alignment(indent=level, vertical="bottom")
-    return _INDENTS[level]
+    if (level, wrap) not in _INDENTS:
+        _INDENTS[(level, wrap)] = Alignment(indent=level, vertical="bottom", wrap_text=wrap)
+    return _INDENTS[(level, wrap)]
+
+
+def _label_width(spec: TableSheet) -> int:
+    """Width of the label column in characters: the longest label, at most LABEL_WIDTH."""
+    widest = max([len(spec.label_header)] +
+                 [len(r.label) + 2 * max(0, r.level) + (1 if r.total else 0) for r in spec.rows])
+    return min(max(widest + 2, 14), LABEL_WIDTH)
+
+
+def _label_lines(row, width: int) -> int:
+    """Lines a label takes when wrapped at word boundaries in a column `width` characters wide."""
+    # Column widths count '0' digits; text averages about a tenth narrower.
+    room = max(8, int((width - 2 - 2 * max(0, row.level)) * 1.1))
+    if len(row.label) <= room:
+        return 1
+    lines, used = 1, 0
+    for word in row.label.split():
+        n = len(word)
+        if used and used + 1 + n > room:
+            lines, used = lines + 1, n
+        else:
+            used = used + (1 if used else 0) + n
+        while used > room:          # a word longer than the column breaks anywhere
+            lines, used = lines + 1, used - room
+    return lines
 
 
 def _write_titles(ws, spec: TableSheet) -> None:
@@ -230,9 +262,7 @@ def _text_width(value: Any, number_format: str) -> int:
 
 
 def _fit_widths(ws, spec: TableSheet, first_value_col: int) -> None:
-    label_width = max([len(spec.label_header)] +
-                      [len(r.label) + 2 * max(0, r.level) + (1 if r.total else 0) for r in spec.rows])
-    ws.column_dimensions["A"].width = min(max(label_width + 2, 14), 70)
+    ws.column_dimensions["A"].width = _label_width(spec)
     if spec.unit_column:
         unit_width = max([4] + [len(r.unit) for r in spec.rows])
         ws.column_dimensions["B"].width = min(unit_width + 2, 24)

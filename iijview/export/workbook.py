@@ -14,6 +14,7 @@ from iijview.export.corrections import workspace_notes
 from iijview.export.list_sheets import (ExportedRelease, corrections_sheet, findings_sheet,
                                         sources_sheet, write_list_sheet)
 from iijview.export.names import SheetNamer, statement_caption
+from iijview.naming import release_label
 from iijview.export.statement_sheet import findings_by_cell, statement_sheet
 from iijview.export.summary import HEADLINES, add_charts, summary_sheet
 from iijview.export.table_writer import write_table_sheet
@@ -73,7 +74,7 @@ def build_workbook(releases: list[Release], workspace=None, *, progress: Progres
                              notes=workspace_notes(workspace, release))
         cells = findings_by_cell(release)
         for st in release.statements:
-            name = namer.unique(f"{ex.prefix} {statement_caption(st, release.statements)}")
+            name = namer.unique(f"{ex.prefix} {statement_caption(st, release_label(release))}")
             spec = statement_sheet(release, st, name, cells, ex.notes)
             ex.layouts.setdefault(st.key, write_table_sheet(wb.create_sheet(name), spec))
             step()

@@ -187,7 +187,7 @@ class ChartView(QWidget):
         kind = path.rsplit(".", 1)[-1].lower()
         try:
             if kind == "svg":
-                exporters.SVGExporter(self.plot.plotItem).export(path)
+                self._write_svg(path)
             else:
                 exporter = exporters.ImageExporter(self.plot.plotItem)
                 exporter.parameters()["width"] = max(800, int(self.plot.width()))
@@ -197,6 +197,27 @@ class ChartView(QWidget):
             return False
         self.status_message.emit(f"Chart exported to {path}.")
         return True
+
+    def _write_svg(self, path: str) -> None:
+        """Vector SVG of the chart, drawn by Qt (pyqtgraph's SVG exporter fails on Qt 6.12's output)."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = self.plot.size()
+        gen = QSvgGenerator()
+        gen.setFileName(path)
+        gen.setSize(size)
+        gen.setViewBox(QRect(0, 0, size.width(), size.height()))
+        gen.setTitle(self.title.text())
+        painter = QPainter(gen)
+        try:
+            self.plot.render(painter)
+        finally:
+            painter.end()
+        with open(path, "rb") as fh:          # QSvgGenerator reports no errors: check the file
+            if b"<svg" not in fh.read(4096):
+                raise OSError("the SVG file is empty")
 
     def copy_image(self) -> None:
         """Put the chart on the clipboard as an image."""

@@ -12,6 +12,10 @@ HEADERS = ("Release", "Findings", "File", "Standard", "Layout")
 FINDINGS, FILE, STANDARD, LAYOUT = 1, 2, 3, 4
 SORT = int(Qt.UserRole.value) + 7
 FINDING_FG = QBrush(QColor("#b35c00"))
+RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+# Roles as plain ints: comparing against Qt enum members costs microseconds per data() call.
+DISPLAY, TOOLTIP, ALIGN = int(Qt.DisplayRole.value), int(Qt.ToolTipRole.value), int(Qt.TextAlignmentRole.value)
+FOREGROUND = int(Qt.ForegroundRole.value)
 _RELEASE = 0      # internal id of a release row; a statement's is its release's row + 1
 
 
@@ -28,13 +32,22 @@ class LibraryModel(QAbstractItemModel):
         """Replace the list of open releases."""
         self.beginResetModel()
         self.releases = list(releases)
-        self._rows = [r.summary for r in self.releases]
+        self._rows = [self._row(r) for r in self.releases]
         self._counts = [self._finding_counts(r) for r in self.releases]
         self.endResetModel()
 
+    @staticmethod
+    def _row(rs) -> tuple[tuple, tuple]:
+        """(display texts, sort keys) of a release, in column order."""
+        period, standard, layout, findings, name = rs.summary
+        p = rs.release.fiscal_period
+        when = f"{p.end.isoformat()} {p.months:02d} {name}" if p else f"~{name}"
+        return ((period, str(findings), name, standard, layout),
+                (when, findings, name.lower(), standard.lower(), layout.lower()))
+
     def refresh(self, i: int) -> None:
         """Recompute one release and its statements (after its findings changed)."""
-        self._rows[i] = self.releases[i].summary
+        self._rows[i] = self._row(self.releases[i])
         self._counts[i] = self._finding_counts(self.releases[i])
         top = self.index(i, 0)
         self.dataChanged.emit(top, self.index(i, len(HEADERS) - 1))
@@ -53,10 +66,12 @@ class LibraryModel(QAbstractItemModel):
 
     def index(self, row, column, parent=QModelIndex()):
         """Index of a release (top level) or of a statement under its release."""
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < len(HEADERS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _RELEASE)
+            return self.createIndex(row, column, _RELEASE) if row < len(self._rows) else QModelIndex()
+        if parent.internalId() != _RELEASE or row >= len(self.releases[parent.row()].release.statements):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index=QModelIndex()):  # noqa: D401 - Qt API
@@ -69,7 +84,7 @@ class LibraryModel(QAbstractItemModel):
         """Releases at the top, statements under a release."""
         if not parent.isValid():
             return len(self._rows)
-        if parent.internalId() == _RELEASE and parent.column() == 0:
+        if parent.column() == 0 and parent.internalId() == _RELEASE:
             return len(self.releases[parent.row()].release.statements)
         return 0
 
@@ -98,7 +113,7 @@ class LibraryModel(QAbstractItemModel):
 
     # -- data ------------------------------------------------------------------------------
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         """Summary text; tooltips with the full path or the statement's source lines; sort keys."""
         if not index.isValid():
             return None
@@ -108,35 +123,30 @@ class LibraryModel(QAbstractItemModel):
         i = index.internalId() - 1
         st = self.releases[i].release.statements[index.row()]
         n = self._counts[i].get(st.key, 0)
-        if role in (Qt.DisplayRole, SORT):
+        if role in (DISPLAY, SORT):
             if c == 0:
                 return st.title
             return None
-        if role == Qt.ForegroundRole and n:
+        if role == FOREGROUND and n:
             return FINDING_FG
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return (f"{st.title}: {plural(len(st.items), 'row')}, source lines {st.line}\u2013"
                     f"{max(st.end_line, st.line)}" + (f", {plural(n, 'finding')}" if n else ""))
         return None
 
     def _release_data(self, i: int, c: int, role):
-        period, standard, layout, findings, name = self._rows[i]
-        row = (period, findings, name, standard, layout)
-        if role == Qt.DisplayRole:
-            return str(row[c])
+        if role == DISPLAY:
+            return self._rows[i][0][c]
         if role == SORT:
+            return self._rows[i][1][c]
+        if role == TOOLTIP:
             rs = self.releases[i]
-            p = rs.release.fiscal_period
-            if c == 0:
-                return f"{p.end.isoformat()} {p.months:02d} {rs.release.name}" if p else f"~{rs.release.name}"
-            return row[c] if c == FINDINGS else str(row[c]).lower()
-        if role == Qt.ToolTipRole:
-            rs = self.releases[i]
+            period, standard, layout, findings, _name = rs.summary
             extra = f"\n{plural(len(rs.messages), 'stored correction')} did not fit" if rs.messages else ""
             return (f"{period} {standard}, {layout} layout: {plural(findings, 'finding')}\n{rs.path}\n"
                     f"{plural(len(rs.release.statements), 'statement')}{extra}")
-        if role == Qt.TextAlignmentRole and c == FINDINGS:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGN and c == FINDINGS:
+            return RIGHT
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
@@ -151,11 +161,29 @@ class LibraryModel(QAbstractItemModel):
 class _Proxy(QSortFilterProxyModel):
     """Sorts releases by the clicked column, keeps statements in print order, filters statements."""
 
+    _ascending = True
+    text = ""                 # the filter text as typed
+
+    def set_text(self, text: str) -> None:
+        """Filter statements by words of their title (case-insensitive)."""
+        if hasattr(self, "beginFilterChange"):        # Qt 6.10 and later
+            self.beginFilterChange()
+            self.text = text.strip().lower()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.text = text.strip().lower()
+            self.invalidateFilter()
+
+    def sort(self, column, order=Qt.AscendingOrder):
+        """Remember the order (asked once, not on every comparison)."""
+        self._ascending = order == Qt.AscendingOrder
+        super().sort(column, order)
+
     def lessThan(self, left, right):  # noqa: N802 - Qt API
         """Releases by their sort key; statements always in the order the release prints them."""
-        if left.parent().isValid():
+        if left.internalId() != _RELEASE:
             before = left.row() < right.row()
-            return before if self.sortOrder() == Qt.AscendingOrder else not before
+            return before if self._ascending else not before
         a, b = left.data(SORT), right.data(SORT)
         if a == b:
             return left.row() < right.row()
@@ -163,14 +191,13 @@ class _Proxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt API
         """A statement whose title contains the filter text; a release with any such statement."""
-        text = self.filterRegularExpression().pattern()
-        if not text:
+        if not self.text:
             return True
         src = self.sourceModel()
         if parent.isValid():
-            return text.lower() in (src.index(row, 0, parent).data() or "").lower()
+            return self.text in (src.index(row, 0, parent).data() or "").lower()
         top = src.index(row, 0)
-        if any(text.lower() in str(src.index(row, c).data() or "").lower() for c in range(len(HEADERS))):
+        if any(self.text in str(src.index(row, c).data() or "").lower() for c in range(len(HEADERS))):
             return True
         return any(self.filterAcceptsRow(k, top) for k in range(src.rowCount(top)))
 
@@ -221,9 +248,8 @@ class LibraryView(QWidget):
         # tooltip and the title above the table (right-click the headers to show them here too).
         self.tree.setColumnHidden(STANDARD, True)
         self.tree.setColumnHidden(LAYOUT, True)
-        self.proxy.modelReset.connect(self._span_statements)
-        self.proxy.layoutChanged.connect(self._span_statements)
-        self.proxy.rowsInserted.connect(lambda *_a: self._span_statements())
+        self.tree.expanded.connect(self._span_statements)
+        self.proxy.layoutChanged.connect(self._respan)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -233,12 +259,17 @@ class LibraryView(QWidget):
         self.setFocusProxy(self.tree)
         self._quiet = False
 
-    def _span_statements(self) -> None:
-        """A statement's title spans the whole row (its counts are in the tooltip)."""
+    def _span_statements(self, top) -> None:
+        """A statement's title spans the whole row (its counts are in the tooltip); done when its
+        release unfolds, so a library of hundreds of releases fills at once."""
+        for k in range(self.proxy.rowCount(top)):
+            self.tree.setFirstColumnSpanned(k, top, True)
+
+    def _respan(self, *_args) -> None:
         for r in range(self.proxy.rowCount()):
             top = self.proxy.index(r, 0)
-            for k in range(self.proxy.rowCount(top)):
-                self.tree.setFirstColumnSpanned(k, top, True)
+            if self.tree.isExpanded(top):
+                self._span_statements(top)
 
     def _header_menu(self, pos) -> None:
         """Right-click on the headers: choose the columns shown."""
@@ -267,14 +298,18 @@ class LibraryView(QWidget):
             self.statement_chosen.emit(i, key)
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_text(text)
         if text.strip():
             self.tree.expandAll()
+        self._respan()
 
     def _first_match(self) -> None:
-        """Enter in the filter box opens the first statement that matches."""
-        for r in range(self.proxy.rowCount()):
-            top = self.proxy.index(r, 0)
+        """Enter in the filter box opens the first statement that matches, in the release being
+        read if it has one."""
+        shown = self.current_release()
+        tops = [self.proxy.index(r, 0) for r in range(self.proxy.rowCount())]
+        tops.sort(key=lambda top: self.proxy.mapToSource(top).row() != shown)
+        for top in tops:
             if self.proxy.rowCount(top):
                 self.tree.setCurrentIndex(self.proxy.index(0, 0, top))
                 self.tree.setFocus()

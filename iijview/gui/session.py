@@ -183,7 +183,7 @@ class SessionMixin:
             self.restoreState(QByteArray.fromBase64(state.encode()))
         else:
             self.share_space()
-            QTimer.singleShot(0, self.share_space)     # again once the window has its final size
+            QTimer.singleShot(0, self, self.share_space)     # again once the window has its final size
         previous = self.ws.open_files()
         gone = [p for p in previous if not Path(p).exists()]
         wanted = [p for p in previous if p not in gone]

@@ -45,7 +45,7 @@ class _Delegate(QStyledItemDelegate):
                 and event.matches(QKeySequence.Undo) and not editor.isUndoAvailable():
             event.accept()
             if kind == QEvent.KeyPress:
-                QTimer.singleShot(0, lambda: self.owner.undo_from_editor(editor))
+                QTimer.singleShot(0, editor, lambda: self.owner.undo_from_editor(editor))
             return True
         return super().eventFilter(editor, event)
 
@@ -149,6 +149,16 @@ class _Grid(QTableView):
         key = event.key()
         idx = self.currentIndex()
         if self.state() != QAbstractItemView.EditingState:
+            # The view's own copy would put one cell's display text ('1,234') on the clipboard.
+            if event.matches(QKeySequence.Copy):
+                self.owner.copy()
+                return
+            if key == Qt.Key_C and event.modifiers() == (Qt.ControlModifier | Qt.ShiftModifier):
+                self.owner.copy(headers=True)
+                return
+            if event.matches(QKeySequence.Paste):
+                self.owner.paste()
+                return
             if key in (Qt.Key_Return, Qt.Key_Enter):
                 self.owner.move(-1 if event.modifiers() & Qt.ShiftModifier else 1, 0)
                 return
