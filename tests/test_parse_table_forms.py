@@ -428,6 +428,7 @@ def test_tse_rows_missing_some_percent_cells_keep_amounts_under_their_measures()
     ("First Half FY2012", dt.date(2012, 9, 30), 6),
     ("2nd Half FY2013", dt.date(2014, 3, 31), 6),
     ("Nine Months FY2012", dt.date(2012, 12, 31), 9),
+    ("1Q-3Q FY2012", dt.date(2012, 12, 31), 9),
     ("Full Year FY2012", dt.date(2013, 3, 31), 12),
     ("FY2012", dt.date(2013, 3, 31), 12),
 ])

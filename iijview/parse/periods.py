@@ -87,7 +87,8 @@ def code_period(m: re.Match, *, quarter_is_cumulative: bool = False) -> Period:
 # Words before a fiscal-year code that name a part of that year: '1st Quarter FY2012', 'Q3 FY2008',
 # 'First Half FY2012', 'Nine Months FY2012'.
 _PART_OF_YEAR = re.compile(
-    r"(?:\b(?P<qn>[1-4])(?:st|nd|rd|th)\s+Quarter|\b(?P<qw>First|Second|Third|Fourth)\s+Quarter"
+    r"(?:\b(?P<r1>[1-4])Q\s?-\s?(?P<r2>[1-4])Q"
+    r"|\b(?P<qn>[1-4])(?:st|nd|rd|th)\s+Quarter|\b(?P<qw>First|Second|Third|Fourth)\s+Quarter"
     r"|\bQ(?P<qq>[1-4])|\b(?P<qc>[1-4])Q|\b(?P<hn>[12])(?:st|nd)\s+Half|\b(?P<hw>First|Second)\s+Half"
     r"|\b(?P<hc>[12])H|\b(?:First\s+)?(?P<mw>Three|Six|Nine)\s+Months)(?:\s+of)?(?:\s+the)?[\s,]*$",
     re.I)
@@ -104,6 +105,9 @@ def part_of_year(before: str, p: Period) -> Period:
     if m is None:
         return p
     fy = p.end.year - 1
+    if m.group("r1"):
+        first, last = int(m.group("r1")), int(m.group("r2"))
+        return Period(_quarter_end(fy, last), 3 * (last - first + 1), p.forecast)
     q = m.group("qn") or m.group("qq") or m.group("qc")
     if q or m.group("qw"):
         q = int(q) if q else _ORDINALS[m.group("qw").lower()]
