@@ -415,6 +415,20 @@ def test_tse_rows_missing_some_percent_cells_keep_amounts_under_their_measures()
     assert fact(rel, "tse_summary", "net_income_attributable", *prior)[0] == 1_180
 
 
+def test_tse_headings_read_out_of_their_printed_order_are_numbered_not_guessed():
+    scrambled = TSE_OCR.replace("Total revenues\nOperating income\nIncome before income tax expense\n"
+                                "Net income attributable to IIJ",
+                                "Net income attributable to IIJ\nTotal revenues\nOperating income\n"
+                                "Income before income tax expense")
+    assert scrambled != TSE_OCR
+    rel = parse(scrambled)
+    st = rel.statement("tse_summary")
+    assert [r.label for r in st.items] == ["Measure 1", "Measure 2", "Measure 3", "Measure 4"]
+    assert not any(r.item for r in st.items)
+    assert any(f.rule == "unnamed_columns" and "order" in f.message for f in rel.findings)
+    assert fact(rel, "tse_summary", "Measure 1", "2015-09-30", 6) == (65_300, "JPY", 1_000_000)
+
+
 # ---------------------------------------------------------------------------------------------
 # Period codes in table headers and captions: a part of a year is never the fiscal year
 # ---------------------------------------------------------------------------------------------

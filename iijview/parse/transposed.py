@@ -64,21 +64,7 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     candidates = _patterns(table, rows)
     pattern = next((p for p in candidates if sum(1 for k in p if k == "value") == len(names)), candidates[0])
     n_measures = sum(1 for p in pattern if p == "value")
-    if len(names) != n_measures:
-        doc.findings.append(Finding(
-            "unnamed_columns", f"Line {value_rows[0].line}: {plural(n_measures, 'measure')} but "
-            f"{plural(len(names), 'heading')} could be read; the measures are numbered rather than guessed.", line=value_rows[0].line))
-        names = [f"Measure {i + 1}" for i in range(n_measures)]  # partial names would be misplaced
-    elif len(set(names)) < len(names):
-        # A heading read twice means the header's cells were scrambled (OCR, conversion): the names from
-        # the repeat on are shifted, so only those before it are kept, and the last one, which closes
-        # the header whatever happened in between.
-        first = next(i for i, name in enumerate(names) if name in names[:i])
-        last = n_measures - 1 if names.count(names[-1]) == 1 else n_measures
-        doc.findings.append(Finding(
-            "unnamed_columns", f"Line {value_rows[0].line}: the heading '{names[first]}' is printed twice; "
-            f"measures {first + 1} to {last} are numbered rather than guessed.", line=value_rows[0].line))
-        names = names[:first] + [f"Measure {i + 1}" for i in range(first, last)] + names[last:]
+    names = _checked_names(names, n_measures, statement_id, value_rows[0].line, doc)
     unit = _unit(table, doc, statement_id)
     has_pct = "pct" in pattern
     cols: list[Column] = []
@@ -120,6 +106,38 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
             it.unit, it.scale = "%", 1
     return Statement(statement_id, statement_id, "", columns=cols, items=items,
                      line=value_rows[0].line, end_line=value_rows[-1].line)
+
+
+@lru_cache(maxsize=1)
+def _measure_rank() -> dict[str, int]:
+    """The order IIJ prints the measures of its TSE tables in (resources/headings.json 'measure_order')."""
+    data = json.loads(resources.files("iijview.resources").joinpath("headings.json").read_text("utf-8"))
+    return {item: i for i, item in enumerate(data.get("measure_order", []))}
+
+
+def _checked_names(names: list[str], n_measures: int, statement_id: str, line: int, doc: Doc) -> list[str]:
+    """The column headings to trust: numbered measures wherever the header was read wrong."""
+    def numbered(first: int, last: int, why: str) -> list[str]:
+        which = "the measures are" if (first, last) == (0, n_measures) else f"measures {first + 1} to {last} are"
+        doc.findings.append(Finding("unnamed_columns", f"Line {line}: {why}; {which} numbered rather than guessed.",
+                                    line=line))
+        return names[:first] + [f"Measure {i + 1}" for i in range(first, last)] + names[last:n_measures]
+
+    if len(names) != n_measures:  # partial names would be misplaced
+        return numbered(0, n_measures, f"{plural(n_measures, 'measure')} but {plural(len(names), 'heading')} "
+                        "could be read")
+    rank = _measure_rank()
+    ranks = [rank[it] for it in (labels.canonical_item(statement_id, n, "") for n in names) if it in rank]
+    if ranks != sorted(ranks):  # OCR read the heading cells out of their printed order
+        return numbered(0, n_measures, "the headings were read out of their printed order")
+    if len(set(names)) < len(names):
+        # A heading read twice means the header's cells were scrambled (OCR, conversion): the names from
+        # the repeat on are shifted, so only those before it are kept, and the last one, which closes
+        # the header whatever happened in between.
+        first = next(i for i, name in enumerate(names) if name in names[:i])
+        last = n_measures - 1 if names.count(names[-1]) == 1 else n_measures
+        return numbered(first, last, f"the heading '{names[first]}' is printed twice")
+    return names
 
 
 def _slots_by_cell(table: RawTable, n_slots: int) -> dict[int, int]:
