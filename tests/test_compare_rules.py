@@ -8,7 +8,7 @@ from compare_fixtures import (P3_18, P9_17, P9_18, P9_19, gaap_9m_2018, ifrs_9m_
 from iijview.compare import CompareOptions, build_comparison
 from iijview.compare.computed import percent_change
 from iijview.compare.periods import column_key
-from iijview.compare.rows import base_keys, mapped, merge_layouts, RowInfo
+from iijview.compare.rows import base_keys, mapped, merge_layouts, CompareRow
 from iijview.compare.knowledge import knowledge
 from iijview.compare.series import chart_data
 from iijview.compare.units import shown
@@ -346,8 +346,8 @@ def test_a_line_printed_twice_with_other_figures_is_its_second_printing():
 
 
 def test_merged_layout_keeps_newest_order_and_places_older_rows():
-    newest = [RowInfo("a", "A"), RowInfo("c", "C")]
-    older = [RowInfo("x", "X"), RowInfo("a", "A"), RowInfo("b", "B"), RowInfo("c", "C"), RowInfo("z", "Z")]
+    newest = [CompareRow("a", "A"), CompareRow("c", "C")]
+    older = [CompareRow("x", "X"), CompareRow("a", "A"), CompareRow("b", "B"), CompareRow("c", "C"), CompareRow("z", "Z")]
     assert [r.key for r in merge_layouts([newest, older])] == ["x", "a", "b", "c", "z"]
 
 

@@ -86,10 +86,16 @@ def merge_printed(figures: list[Figure], first_reported: bool, sign_free: bool) 
                    for rank, w in winners.items() for f in by_release[rank] if f is not w)
     rank = min(winners) if first_reported else max(winners)
     reported = winners[rank]
-    restated = any(not figures_agree(reported, w, sign_free) for w in winners.values() if w is not reported)
+    # Releases mostly repeat a figure as it was: compare each distinct printing once.
+    distinct: dict[tuple, list[Figure]] = {}
+    for w in winners.values():
+        distinct.setdefault((w.value, w.half, w.precision), []).append(w)
+    agrees = {k: k == (reported.value, reported.half, reported.precision) or
+              figures_agree(reported, same[0], sign_free) for k, same in distinct.items()}
+    restated = not all(agrees.values())
     # As reported then, but as precise as any release that agrees with it (a slide's 83.0
     # billion does not hide an earlier release's 82,988 million it confirms).
-    agreeing = [w for w in winners.values() if w is reported or figures_agree(reported, w, sign_free)]
+    agreeing = [w for k, same in distinct.items() if agrees[k] for w in same]
     shown = min(agreeing, key=lambda w: (w.precision, w is not reported, -w.rank if not first_reported else w.rank))
     ordered = sorted(figures, key=lambda f: (f.rank, f.precision, not f.home, f.st_index, f.row))
     return CompareCell(shown.value, shown.precision, PRINTED, shown, ordered, restated, conflict,

@@ -20,9 +20,9 @@ MEMBER_SEP = "@"
 REPEAT_SEP = "#"
 
 
-@dataclass(slots=True)
-class RowInfo:
-    """How one release prints a comparison row: label, indentation, total flag, unit."""
+@dataclass
+class CompareRow:
+    """A row: a canonical line (or a heading, or a ratio) with the label of its newest printing."""
 
     key: str
     label: str
@@ -30,6 +30,7 @@ class RowInfo:
     total: bool = False
     heading: bool = False
     unit: str = ""
+    kind: str = "line"               # line | heading | ratio
 
 
 def label_row_key(label: str) -> str:
@@ -134,7 +135,7 @@ def mapped(key: str, mappings: dict[str, str]) -> str:
     return key
 
 
-def merge_layouts(layouts: list[list[RowInfo]]) -> list[RowInfo]:
+def merge_layouts(layouts: list[list[CompareRow]]) -> list[CompareRow]:
     """One row order from several releases' layouts, newest first.
 
     The newest layout gives the order and hierarchy; a row only older releases print goes
@@ -147,7 +148,7 @@ def merge_layouts(layouts: list[list[RowInfo]]) -> list[RowInfo]:
     placed = set(keys)
     for layout in layouts[1:]:
         at = -1
-        pending: list[RowInfo] = []
+        pending: list[CompareRow] = []
         for info in layout:
             if info.heading:
                 continue   # headings come from the newest layout only

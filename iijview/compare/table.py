@@ -10,7 +10,7 @@ from iijview.compare.figures import Figure, gather
 from iijview.compare.knowledge import knowledge
 from iijview.compare.periods import (PERIOD_KINDS, STANDARDS, column_key, column_order, in_kind,
                                      period_kind, standard_rank, year_earlier)
-from iijview.compare.rows import HEADING_PREFIX, RowInfo, merge_layouts
+from iijview.compare.rows import HEADING_PREFIX, CompareRow, merge_layouts
 from iijview.model import STATEMENT_IDS, STATEMENT_TITLES, Finding, Period, Release
 
 VIEWS = ("all", "latest")
@@ -49,19 +49,6 @@ class CompareColumn:
     def is_period(self) -> bool:
         """True for period columns (not computed ones)."""
         return self.kind == "period"
-
-
-@dataclass
-class CompareRow:
-    """A row: a canonical line (or a heading, or a ratio) with the label of its newest printing."""
-
-    key: str
-    label: str
-    level: int = 0
-    total: bool = False
-    heading: bool = False
-    unit: str = ""
-    kind: str = "line"               # line | heading | ratio
 
 
 @dataclass
@@ -156,14 +143,14 @@ def build_comparison(releases: list[Release], options: CompareOptions | None = N
     return comp
 
 
-def _rows(layout: list[RowInfo], figures: list[Figure]) -> list[CompareRow]:
+def _rows(layout: list[CompareRow], figures: list[Figure]) -> list[CompareRow]:
     """Comparison rows from the merged layout; units from the figures where the layout has none."""
     units: dict[str, str] = {}
     for f in figures:
         units.setdefault(f.key, f.unit)
-    return [CompareRow(info.key, info.label, info.level, info.total, info.heading,
-                       info.unit or units.get(info.key, ""), "heading" if info.heading else "line")
-            for info in layout]
+    for row in layout:
+        row.unit = row.unit or units.get(row.key, "")
+    return layout
 
 
 def _period_of(ck: str) -> tuple[Period, str]:

@@ -71,23 +71,9 @@ class ChartView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        import pyqtgraph as pg
+        from iijview.gui.plot_style import plot_widget
 
-        self.pg = pg
-        pg.setConfigOptions(antialias=True, background="w", foreground="k")
-
-        class CommaAxis(pg.AxisItem):
-            """Tick labels with thousands separators instead of scientific notation."""
-
-            def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
-                """Format ticks as 1,234."""
-                return [f"{v * scale:,.0f}" if spacing * scale >= 1 else f"{v * scale:,.2f}"
-                        for v in values]
-
-        self.plot = pg.PlotWidget(axisItems={"left": CommaAxis(orientation="left")})
-        self.plot.setMenuEnabled(False)
-        self.plot.showGrid(y=True, alpha=0.3)
-        self.plot.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.pg, self.plot = plot_widget()
         self.plot.customContextMenuRequested.connect(self._menu)
         self.legend = None
         self.title = QLabel("Select a row to chart its values.")

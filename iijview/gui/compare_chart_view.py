@@ -17,31 +17,18 @@ class CompareChartView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        import pyqtgraph as pg
+        from iijview.gui.plot_style import plot_widget
 
-        self.pg = pg
-        pg.setConfigOptions(antialias=True, background="w", foreground="k")
-
-        class CommaAxis(pg.AxisItem):
-            """Tick labels with thousands separators instead of scientific notation."""
-
-            def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
-                """Format ticks as 1,234."""
-                return [f"{v * scale:,.0f}" if spacing * scale >= 1 else f"{v * scale:,.1f}"
-                        for v in values]
-
-        self.plot = pg.PlotWidget(axisItems={"left": CommaAxis(orientation="left")})
-        self.plot.setMenuEnabled(False)
-        self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.pg, self.plot = plot_widget(0.25)
         self.plot.customContextMenuRequested.connect(self._menu)
         self.item = self.plot.getPlotItem()
         self.legend = self.item.addLegend(offset=(10, 10))
-        self.right = pg.ViewBox()
+        self.right = self.pg.ViewBox()
         self.item.scene().addItem(self.right)
         self.item.getAxis("right").linkToView(self.right)
         self.right.setXLink(self.item)
         self.item.vb.sigResized.connect(self._sync_right)
+        self.item.vb.sigResized.connect(lambda *_: self._set_ticks())
         self.title = QLabel("Select rows of the comparison to chart them.")
         self.title.setWordWrap(True)
         self.readout = QLabel(" ")
@@ -111,8 +98,9 @@ class CompareChartView(QWidget):
         for b in data.boundaries:
             line = pg.InfiniteLine(pos=b, angle=90, pen=pg.mkPen("#c00000", width=2, style=Qt.DashLine))
             self.item.addItem(line, ignoreBounds=True)
-            label = pg.TextItem("change of basis \u25b6", color="#c00000", anchor=(1, 0))
-            label.setPos(b, max(left))
+            # At the foot of the line, clear of the legend in the top corner.
+            label = pg.TextItem("change of basis \u25b6", color="#c00000", anchor=(1, 1))
+            label.setPos(b, min(left))
             self.item.addItem(label, ignoreBounds=True)
         self._set_ticks()
         self.item.setXRange(-0.6, len(data.periods) - 0.4, padding=0)

@@ -8,20 +8,15 @@ from iijview.compare import DERIVED, PRINTED, Comparison
 from iijview.compare.explain import explain
 from iijview.compare.units import caption, decimals, shown
 from iijview.gui.formatting import InputError, format_number
+from iijview.gui.statement_model import (ALIGN, BACKGROUND, CORRECTED_BG, DISPLAY, EDIT, FINDING_BG, FONT,
+                                         FOREGROUND, LEFT, RIGHT, TOOLTIP)
 
 # Cell flags, computed once per build so that data() only looks them up.
 DERIVED_F, RESTATED_F, CORRECTED_F, FINDING_F, COMPUTED_F, CHECKED_F = 1, 2, 4, 8, 16, 32
 DERIVED_BG = QBrush(QColor("#e3eefc"))
 RESTATED_BG = QBrush(QColor("#ece4f5"))
-CORRECTED_BG = QBrush(QColor("#dff0d8"))
-FINDING_BG = QBrush(QColor("#fde2c8"))
 COMPUTED_FG = QBrush(QColor("#505a64"))
 NEGATIVE_FG = QBrush(QColor("#b00020"))
-RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-DISPLAY, EDIT, TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
-ALIGN, FONT = int(Qt.TextAlignmentRole.value), int(Qt.FontRole.value)
-BACKGROUND, FOREGROUND = int(Qt.BackgroundRole.value), int(Qt.ForegroundRole.value)
 FlagsRole = int(Qt.UserRole.value) + 2
 
 

@@ -331,7 +331,7 @@ class CompareView(QWidget):
         for c in range(1, n):
             head = max((fm.horizontalAdvance(x) for x in self.model._headers[c].split("\n")), default=0)
             body = max((fm.horizontalAdvance(t[c]) for t in self.model._text[:400]), default=0)
-            self.values.setColumnWidth(c, max(64, head + 16, body + 18))
+            self.values.setColumnWidth(c, max(64, head + 28, body + 18))
         width = max((fm.horizontalAdvance(t[0]) for t in self.model._text), default=120)
         label_w = min(320, max(160, width + 24))
         self.labels.setColumnWidth(0, label_w)

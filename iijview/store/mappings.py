@@ -7,7 +7,6 @@ Mappings travel in the corrections CSV as rows of kind 'map' (no release hash: t
 from __future__ import annotations
 
 import datetime as _dt
-import getpass
 from dataclasses import dataclass
 
 MAP_KIND = "map"
@@ -71,17 +70,6 @@ def mapping_from_record(rec: dict, where: str) -> RowMapping:
                       rec.get("original_text") or "", get("created"), get("user"))
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers and services
-        return "unknown"
-
-
 class MappingStore:
     """Workspace methods for row mappings (mixed into Workspace: uses its _db and _lock)."""
 
@@ -105,6 +93,8 @@ class MappingStore:
 
     def set_mapping(self, statement: str, source: str, target: str, label: str = "") -> RowMapping:
         """Map row `source` onto row `target` (stored at once)."""
+        from iijview.store.workspace import _now, _user   # (workspace imports this module)
+
         m = RowMapping(statement, source, target, label, _now(), _user())
         self.add_mapping(m)
         return m
