@@ -19,14 +19,18 @@ class LoadResult:
     messages: list[str] = field(default_factory=list)
     error: str = ""
     finding_keys: dict[str, list[str]] = field(default_factory=dict)   # rows the findings count
+    needs_ocr: bool = False       # a scanned PDF: it opens when read with OCR
 
 
-def load(path: str, workspace) -> LoadResult:
+def load(path: str, workspace, ocr: bool = False) -> LoadResult:
     """Parse a release and apply the workspace's corrections (no Qt; runs in a worker thread)."""
     from iijview import ReleaseError, load_release
+    from iijview.loader import NeedsOcr
 
     try:
-        release = load_release(path)
+        release = load_release(path, ocr=ocr)
+    except NeedsOcr as exc:
+        return LoadResult(path, error=str(exc), needs_ocr=True)
     except ReleaseError as exc:
         return LoadResult(path, error=str(exc))
     except MemoryError:
@@ -67,14 +71,14 @@ class _Signals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, path: str, workspace, signals: _Signals):
+    def __init__(self, path: str, workspace, signals: _Signals, ocr: bool = False):
         super().__init__()
-        self.path, self.workspace, self.signals = path, workspace, signals
+        self.path, self.workspace, self.signals, self.ocr = path, workspace, signals, ocr
 
     def run(self):
         """Load in the worker thread; every failure becomes a LoadResult with an error."""
         try:
-            result = load(self.path, self.workspace)
+            result = load(self.path, self.workspace, self.ocr)
         except Exception as exc:  # store failures (disk full, locked file) become messages too
             result = LoadResult(self.path, error=f"{self.path}: could not be opened ({exc}).")
         self.signals.done.emit(result)
@@ -95,8 +99,8 @@ class Loader(QObject):
         self.total = 0
         self.done = 0
 
-    def open(self, paths) -> int:
-        """Start loading the paths not already loading; return how many started."""
+    def open(self, paths, ocr: bool = False) -> int:
+        """Start loading the paths not already loading (`ocr`: read scanned PDF pages); return how many started."""
         started = 0
         for path in paths:
             path = str(path)
@@ -106,7 +110,7 @@ class Loader(QObject):
             sig.done.connect(self._done)
             self.pending[path] = sig
             self.total += 1
-            self.pool.start(_Task(path, self.workspace, sig))
+            self.pool.start(_Task(path, self.workspace, sig, ocr))
             started += 1
         if started:
             self.progress.emit(self.done, self.total)

@@ -17,6 +17,7 @@ from iijview.gui.menus import MenusMixin
 from iijview.gui.repairs import FindingsMixin
 from iijview.gui.session import SessionMixin, sample_paths
 from iijview.gui.source_index import SourceIndex, row_span
+from iijview.gui.page_view import SourcePane
 from iijview.gui.source_view import SourceView
 from iijview.gui.start_view import StartView
 from iijview.gui.state import ReleaseState
@@ -112,6 +113,8 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self.source = SourceView()
         self.source.cell_requested.connect(self.jump_to_offset)
         self.source.viewport().installEventFilter(self)
+        self.source_pane = SourcePane(self.source)       # the PDF page or HTML cell beside the text
+        self.source_pane.cell_requested.connect(self.jump_to_offset)
         self.findings = FindingsView()
         self.findings.findings.is_applied = self._repair_applied
         self.findings.finding_selected.connect(self.select_finding)
@@ -122,7 +125,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self.docks = {}
         for name, title, widget, area in (
                 ("library", "Releases", self.library, Qt.LeftDockWidgetArea),
-                ("source", "Source", self.source, Qt.RightDockWidgetArea),
+                ("source", "Source", self.source_pane, Qt.RightDockWidgetArea),
                 ("findings", "Findings", self.findings, Qt.BottomDockWidgetArea)):
             self.docks[name] = self._dock(name, title, widget, area)
         # The chart (pyqtgraph, half a second to import) is built the first time it is shown.
@@ -241,6 +244,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
             self.undo_group.setActiveStack(self.stacks[id(rs)])
             self.setWindowTitle(f"iijview \u2014 {rs.summary[0]} {rs.release.standard} ({rs.release.name})")
             self.source.show_text(id(rs), rs.release.text)
+            self.source_pane.show_release(id(rs), rs.release, rs.path)
             self.findings.set_release(rs)
             self.st_key = None
             self.matches_stale()
@@ -337,8 +341,10 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         if cell is not None and cell.start >= 0:
             rs, re_ = row_span(self.current.release.text, row, cell)
             self.source.highlight(cell.start, cell.end, rs, re_)
+            self.source_pane.show_cell(cell.start, cell.end, rs, re_)
         else:
             self.source.clear_highlight()
+            self.source_pane.clear()
         self.chart_rows = []
         self._update_chart()
 

@@ -9,10 +9,11 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from iijview.gui import errors
 from iijview.gui.file_dialog import choose_files
 from iijview.gui.loading import LoadResult
+from iijview.gui.published import OPEN_FILTERS, offer_ocr
 from iijview.gui.state import ReleaseState
 from iijview.naming import plural
 
-WHAT_TO_DO = ("Check that the file is an IIJ earnings release saved as text (.txt), that it still "
+WHAT_TO_DO = ("Check that the file is an IIJ earnings release (text, PDF or HTML), that it still "
               "exists and that you may read it, then open it again with File > Open. "
               "Other open releases are not affected.")
 
@@ -31,7 +32,7 @@ class SessionMixin:
     def open_dialog(self) -> None:
         """File > Open: choose one or more release files."""
         start = str(Path(self.ws.recent_files()[0]).parent) if self.ws.recent_files() else ""
-        paths = choose_files(self, "Open IIJ releases", start, "Release text (*.txt);;All files (*)")
+        paths = choose_files(self, "Open IIJ releases", start, OPEN_FILTERS)
         if paths:
             self.open_paths(paths)
 
@@ -57,6 +58,14 @@ class SessionMixin:
         if todo and self.loader.open(todo):
             self._progress_timer.start()
 
+    def open_with_ocr(self, path: str) -> None:
+        """Open a scanned PDF again, reading its pages with OCR."""
+        self._show_when_loaded = path
+        self._batch = self._batch if self.loader.busy else []
+        if self.loader.open([path], ocr=True):
+            self._progress_timer.start()
+            self.say(f"Reading {Path(path).name} with OCR\u2026")
+
     def _progress(self, done: int, total: int) -> None:
         if total == 0:
             self._progress_timer.stop()
@@ -74,6 +83,9 @@ class SessionMixin:
     def add_result(self, result: LoadResult) -> None:
         """Show a loaded release (or the message saying why it could not be opened)."""
         if result.error:
+            if result.needs_ocr and offer_ocr(self, result.path, result.error,
+                                              lambda _checked=False, p=result.path: self.open_with_ocr(p)):
+                return
             self.say(result.error)
             errors.message(self, "Could not open a file", result.error, WHAT_TO_DO)
             self._fill_recent()

@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from iijview.model import Finding, Original, Release
 from iijview.parse.errors import NeedsOcr, ReleaseError
 
+# What users open, for file dialogs and desktop "Open With" entries.
+FILE_KINDS = (("Text", ("*.txt",)), ("PDF", ("*.pdf",)), ("HTML", ("*.html", "*.htm", "*.xhtml", "*.mht", "*.mhtml")))
+MIME_TYPES = ("text/plain", "application/pdf", "text/html", "application/xhtml+xml", "application/x-mimearchive",
+              "multipart/related", "message/rfc822")
+
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                          rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6])\b", re.I | re.S)
 _MHTML = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n)*?MIME-Version:", re.I)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 
 from iijview.model import Original
@@ -21,6 +20,8 @@ from iijview.parse.page_layout import WORD_GAP, Frag, PageText, lay_out
 TEXT_SECONDS = 30.0
 MAX_PAGES = 1000
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
+# Characters a font gives when it does not say which letter it draws (private use, replacement, controls).
+_ODD = re.compile("[\ue000-\uf8ff\ufffd\uffff]")
 _SPACES = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff")
 
 
@@ -72,6 +73,19 @@ def _display_transform(page):
     return (ox, oy, (ax - ox) / 1000, (ay - oy) / 1000, (bx - ox) / 1000, (by - oy) / 1000), (width, height)
 
 
+def _page_chars(tp, n: int) -> str:
+    """The text page's characters, one per index (pdfium's own text in one call where it lines up)."""
+    import pypdfium2.raw as raw
+
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[:max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == n:
+        return text
+    # characters beyond the basic plane take two units there: ask for each one
+    return "".join(chr(c) if 0 < (c := raw.FPDFText_GetUnicode(tp, i)) < 0x110000 else "\ufffd" for i in range(n))
+
+
 def _page_frags(page) -> tuple[list[Frag], int, int]:
     """The page's text as runs of characters with display boxes; and counts of readable and odd characters."""
     import pypdfium2.raw as raw
@@ -81,32 +95,21 @@ def _page_frags(page) -> tuple[list[Frag], int, int]:
     try:
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
+        chars = _page_chars(tp, n)
         rect = raw.FS_RECTF()
-        get_unicode, get_box, get_angle = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
-            raw.FPDFText_GetCharAngle
+        get_box, get_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
         frags: list[Frag] = []
         cur: list[str] = []
         box = [0.0, 0.0, 0.0, 0.0]
-        good = odd = 0
-        for i in range(n):
-            code = get_unicode(tp, i)
-            if code == 2:  # pdfium's mark for a hyphen that ends a line
-                code = 0x2D
-            ch = chr(code) if 0 < code < 0x110000 else ""
-            if not ch or ch in _SPACES or code < 32:
+        for i, ch in enumerate(chars):
+            if ch in _SPACES or ch < " " and ch != "\x02" or ch >= "\ue000" and _ODD.match(ch):
                 if cur:
                     frags.append(Frag("".join(cur), *box))
                     cur = []
                 continue
-            angle = get_angle(tp, i)
-            if 0.05 < angle < 6.23:  # rotated text (axis titles, stamps) is not part of a row
-                continue
+            if ch == "\x02" or ch == "\ufffe":  # pdfium's mark for a hyphen that ends a line
+                ch = "-"
             if not get_box(tp, i, rect):
-                continue
-            if unicodedata.category(ch)[0] in "LNPSZ" and code != 0xFFFD and not 0xE000 <= code <= 0xF8FF:
-                good += 1
-            else:
-                odd += 1
                 continue
             # corners to display space (a rotated page turns the box; keep it upright)
             x_a, y_a = ox + xx * rect.left + yx * rect.top, oy + xy * rect.left + yy * rect.top
@@ -114,18 +117,23 @@ def _page_frags(page) -> tuple[list[Frag], int, int]:
             x0, x1 = (x_a, x_b) if x_a <= x_b else (x_b, x_a)
             top, bottom = (y_a, y_b) if y_a <= y_b else (y_b, y_a)
             if cur:
-                h = max(box[3] - box[1], 0.1)
-                if abs(top - box[1]) < 0.3 * h and -0.5 * h < x0 - box[2] < WORD_GAP * h:
+                h = box[3] - box[1] or 0.1
+                if -0.3 * h < top - box[1] < 0.3 * h and -0.5 * h < x0 - box[2] < WORD_GAP * h:
                     cur.append(ch)
-                    box[2] = max(box[2], x1)
-                    box[1], box[3] = min(box[1], top), max(box[3], bottom)
+                    if x1 > box[2]:
+                        box[2] = x1
                     continue
                 frags.append(Frag("".join(cur), *box))
+                cur = []
+            angle = get_angle(tp, i)  # asked once a run: a run is printed at one angle
+            if 0.05 < angle < 6.23:   # rotated text (axis titles, stamps) is not part of a row
+                continue
             cur = [ch]
             box = [x0, top, x1, bottom]
         if cur:
             frags.append(Frag("".join(cur), *box))
-        return frags, good, odd
+        odd = len(_ODD.findall(chars))
+        return frags, n - odd - sum(1 for ch in chars if ch in _SPACES or ch < " "), odd
     finally:
         textpage.close()
 
