@@ -188,3 +188,20 @@ def test_cli_reads_pdf_and_reports_a_bad_one_and_goes_on(tmp_path):
     assert rows[0].startswith("release,statement,label") and len(rows) > 900
     assert any(r.startswith("conv-rows.pdf,operating_summary,Total Revenues,total_revenues,,2012-12-31,9,76690")
                for r in rows)
+
+
+def test_cli_offers_ocr_for_a_scan_and_reads_it_with_the_flag(tmp_path, monkeypatch):
+    from iijview.cli import main
+    from iijview.parse import ocr
+    from test_originals_ocr import fake_tesseract
+
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: fake_tesseract(tmp_path))
+    scan = _pdf(tmp_path / "scan.pdf", _scan_page)
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["--workspace", str(tmp_path / "ws"), "facts", str(scan)]) == 2
+    assert err.getvalue().strip().endswith("Add --ocr (before the command) to read it.")
+    assert main(["--ocr", "--workspace", str(tmp_path / "ws"), "facts", str(scan)]) == 0
+    assert "scan.pdf,operating_summary,Total Revenues,total_revenues,,2012-12-31,9,76690" in out.getvalue()

@@ -15,6 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="iijview", description=__doc__)
     parser.add_argument("--version", action="version", version=f"iijview {__version__}")
+    parser.add_argument("--ocr", action="store_true",
+                        help="read PDF pages that are scans (no text layer) with Tesseract OCR: a few seconds a page")
     parser.add_argument("--workspace", metavar="DIR",
                         help="folder of the corrections workspace (default: IIJVIEW_HOME or the user data folder)")
     sub = parser.add_subparsers(dest="command")

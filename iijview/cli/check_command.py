@@ -26,7 +26,7 @@ def run(args) -> int:
     workspace = open_workspace(getattr(args, "workspace", None))
     records: list[dict] = []
     first = True
-    for release in load_each(args.files, checks=False, workspace=workspace):
+    for release in load_each(args.files, checks=False, workspace=workspace, ocr=getattr(args, "ocr", False)):
         run_checks(release)  # after the workspace's corrections, so repaired cells are checked as repaired
         if args.format == "json":
             records.extend(finding_record(release, f) for f in release.findings)

@@ -49,7 +49,7 @@ def run(args) -> int:
 
     load_each.failed = 0
     workspace = open_workspace(getattr(args, "workspace", None))
-    releases = list(load_each(args.files, checks=False, workspace=workspace))
+    releases = list(load_each(args.files, checks=False, workspace=workspace, ocr=getattr(args, "ocr", False)))
     mappings = workspace.mappings_for(args.statement) if workspace is not None else {}
     if workspace is not None:
         workspace.close()

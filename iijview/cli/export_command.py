@@ -20,6 +20,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     """Export the files; bad files are reported in one sentence each and the rest exported."""
     from iijview import ReleaseError, load_release
+    from iijview.cli.common import ocr_hint
     from iijview.export import ExportError, write_workbook
 
     output = Path(args.output)
@@ -36,9 +37,9 @@ def run(args) -> int:
     releases = []
     for name in args.files:
         try:
-            release = load_release(name, checks=not args.no_checks)
+            release = load_release(name, checks=not args.no_checks, ocr=getattr(args, "ocr", False))
         except ReleaseError as exc:
-            _say(str(exc))
+            _say(str(exc) + ocr_hint(exc))
             failed += 1
             continue
         except Exception as exc:  # noqa: BLE001 - a bad file must never end the export with a traceback

@@ -36,7 +36,7 @@ def run(args) -> int:
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(FACT_COLUMNS)
-    for release in load_each(args.files, checks=False, workspace=workspace):
+    for release in load_each(args.files, checks=False, workspace=workspace, ocr=getattr(args, "ocr", False)):
         frame = release.facts
         for row in frame.itertuples(index=False):
             values = [_plain(v) for v in row]
