@@ -41,6 +41,14 @@ OPEN_1H10 = ("IIJ Announces First Six Months Financial Results For The Fiscal Ye
 H1_14 = ("2014-09-30", 6)
 FY14 = ("2015-03-31", 12)
 
+# ... for the full year and the fourth quarter of FY2008 (April 2008-March 2009), old bullet style.
+OPEN_FY08 = ("IIJ Announces Full Year and Fourth Quarter Financial Results for Fiscal Year Ended March 31, 2009\n\n"
+             "TOKYO, May 15, 2009 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\") today announced its full "
+             "year (\"FY2008\") and 4th quarter (\"4Q08\") consolidated financial results for fiscal year ended March 31, "
+             "2009.\n\n")
+FY08 = ("2009-03-31", 12)
+FY09 = ("2010-03-31", 12)
+
 FORMS = {
     # 1. One measure a line, with or without the USD translation and the YoY change.
     "one-a-line": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
@@ -206,6 +214,81 @@ FORMS = {
                                  "Revenues | JPY33,000 million | JPY35,120 million\n",
                                  [("targets", "total_revenues", "", "2010-09-30", 6, 33_000, M, "JPY"),
                                   ("highlights", "total_revenues", "", "2010-09-30", 6, 35_120, M, "JPY")]),
+    "full-year-and-fourth-quarter": (OPEN_FY08 + "              Highlights of Full FY2008 Financial Results\n\n"
+                                     " -- Revenue was JPY71,205 million ($720 million), up 4.1% YoY lead\n"
+                                     "    by recurring revenues.\n\n"
+                                     " -- Net income was JPY1,502 million ($15 million), down 60.2% largely\n"
+                                     "    affected by deferred tax expense whereas we had a benefit in FY2007.\n\n"
+                                     "              Highlights of Fourth Quarter FY2008 Results\n\n"
+                                     " -- Revenue was JPY19,010 million ($192 million), up 2.6% from 4Q07.\n\n"
+                                     "                     Financial Targets for FY2009\n\n"
+                                     " -- IIJ targets revenues of JPY74.0 billion, operating income of\n"
+                                     "    JPY3.4 billion, income before income tax expense (benefit)(2) of\n"
+                                     "    JPY2.8 billion and net income of JPY1.8 billion for FY2009.\n\n"
+                                     " -- IIJ targets cash dividend of JPY2,000 per share of common stock\n"
+                                     "    for FY2009 (JPY1,000 for interim-period cash dividend and JPY1,000 for\n"
+                                     "    fiscal year-end cash dividend).\n",
+                                     [("highlights", "total_revenues", "", *FY08, 71_205, M, "JPY"),
+                                      ("highlights", "total_revenues", "change", *FY08, 4.1, 1, "%"),
+                                      ("highlights", "net_income", "", *FY08, 1_502, M, "JPY"),
+                                      ("highlights", "total_revenues", "", "2009-03-31", 3, 19_010, M, "JPY"),
+                                      ("targets", "total_revenues", "", *FY09, 74.0, B, "JPY"),
+                                      ("targets", "income_before_tax", "", *FY09, 2.8, B, "JPY"),
+                                      ("targets", "net_income", "", *FY09, 1.8, B, "JPY"),
+                                      ("targets", "dividend_per_share", "", *FY09, 2_000, 1, "JPY/share"),
+                                      ("targets", "dividend_q2", "", *FY09, 1_000, 1, "JPY/share"),
+                                      ("targets", "dividend_year_end", "", *FY09, 1_000, 1, "JPY/share")]),
+    "dividend-revised-total-up-from-plan": (OPEN_FY08 + "Highlights of Full FY2008 Financial Results\n"
+                                            " * FY2008 year-end dividend forecast was revised from JPY1,000 to JPY1,250 "
+                                            "per share of common stock (FY2008 total dividend of JPY2,250, up from "
+                                            "JPY2,000 as previously planned).\n",
+                                            [("dividends", "dividend_year_end", "previous", *FY08, 1_000, 1, "JPY/share"),
+                                             ("dividends", "dividend_year_end", "", *FY08, 1_250, 1, "JPY/share"),
+                                             ("dividends", "dividend_per_share", "", *FY08, 2_250, 1, "JPY/share"),
+                                             ("dividends", "dividend_per_share", "previous", *FY08, 2_000, 1,
+                                              "JPY/share")]),
+    "dividend-interim-annual": (OPEN_1H14 + "Financial Targets for FY2014\n"
+                                "Revenues JPY130.0 billion (up 8.2% YoY)\n"
+                                "* Cash dividend target (Interim: JPY9.25 per dividend, Annual: JPY18.50 per dividend)\n",
+                                [("targets", "dividend_q2", "", *FY14, 9.25, 1, "JPY/share"),
+                                 ("targets", "dividend_per_share", "", *FY14, 18.50, 1, "JPY/share")]),
+    "dividend-notice-record-dates": (OPEN_1H14 + "1. Details of Interim Dividend\n\n"
+                                     "Resolved Interim Dividend for the fiscal year ending March 31, 2015 Latest Forecast "
+                                     "(disclosed on May 14, 2014) Interim Dividend for the previous fiscal year ended "
+                                     "March 31, 2014 Record date September 30, 2014 September 30, 2014 September 30, 2013 "
+                                     "Dividend per common share JPY9.50 JPY9.25 JPY8.25 Amount of dividend JPY400 "
+                                     "million\n",
+                                     [("dividends", "dividend_q2", "", *FY14, 9.50, 1, "JPY/share"),
+                                      ("dividends", "dividend_q2", "previous", *FY14, 9.25, 1, "JPY/share"),
+                                      ("dividends", "dividend_q2", "", "2014-03-31", 12, 8.25, 1, "JPY/share")]),
+    "targets-half-and-year-codes": (OPEN_1Q23 + "Highlights of Financial Results for 1Q23 Total revenues JPY66.2 billion "
+                                    "(up 2.5% YoY)2 Financial Targets 1H23 FY2023 Total revenues JPY140.0 billion "
+                                    "JPY290.0 billion Operating profit JPY12.5 billion JPY32.0 billion\n",
+                                    [("highlights", "total_revenues", "", "2023-06-30", 3, 66.2, B, "JPY"),
+                                     ("targets", "total_revenues", "", "2023-09-30", 6, 140.0, B, "JPY"),
+                                     ("targets", "total_revenues", "", "2024-03-31", 12, 290.0, B, "JPY"),
+                                     ("targets", "operating_income", "", "2023-09-30", 6, 12.5, B, "JPY"),
+                                     ("targets", "operating_income", "", "2024-03-31", 12, 32.0, B, "JPY")]),
+    "targets-glued-codes-and-footnotes": (OPEN_1Q23 + "Highlights of Financial Results for 1Q23FY23 Targets\n \n"
+                                          "              1H23        Full Year \n"
+                                          "Total revenuesJPY 66.2 billionup2.5%YoY2JPY 140.0 billionJPY 290.0 billion \n"
+                                          "Financial Targets for FY20235\nNet profitJPY 19.0 billionup3.0% YoY \n",
+                                          [("highlights", "total_revenues", "", "2023-06-30", 3, 66.2, B, "JPY"),
+                                           ("targets", "total_revenues", "", "2023-09-30", 6, 140.0, B, "JPY"),
+                                           ("targets", "total_revenues", "", "2024-03-31", 12, 290.0, B, "JPY"),
+                                           ("targets", "net_income_attributable", "", "2024-03-31", 12, 19.0, B,
+                                            "JPY")]),
+    "bullets-under-a-two-column-table": (OPEN_FY08.replace("Full Year and Fourth Quarter", "Full Year") +
+                                         "Highlights of Financial Results for FY2008 |\n"
+                                         "| FY2008 Actual Results | FY2009 Target |\n"
+                                         "Revenues | JPY71,205 million ($720 million) | JPY74,000 million |\n"
+                                         "- Revised the year-end dividend plan from previous JPY1,000 to JPY1,250 per "
+                                         "share of common stock2 along with the increase in income.\n",
+                                         [("highlights", "total_revenues", "", *FY08, 71_205, M, "JPY"),
+                                          ("targets", "total_revenues", "", *FY09, 74_000, M, "JPY"),
+                                          ("dividends", "dividend_year_end", "", *FY08, 1_250, 1, "JPY/share"),
+                                          ("dividends", "dividend_year_end", "previous", *FY08, 1_000, 1,
+                                           "JPY/share")]),
     # 8. Two PDF columns interleaved.
     "two-columns": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
                     "Revenues Operating Income\n\n"

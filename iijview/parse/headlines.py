@@ -237,58 +237,65 @@ def _column_words() -> re.Pattern:
 
 
 def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:
-    """The columns a block's header names, in print order ('FY22 Targets' after a highlights heading:
-    the highlights, then the FY22 targets; 'Previous Target New Target'; 'Actual Results Target Announced')."""
+    """The columns a block's header names, in print order: 'FY22 Targets' after a highlights heading (the
+    highlights, then the FY22 targets); 'FY23 Targets First Half Full Year' and 'FY22 Targets 1H22 Full Year'
+    (a target for each period named after the word); 'Previous Target New Target'; 'Actual Results Target
+    Announced'; 'Financial Targets 1H19 FY2019' (a target for the heading's period, then for each code)."""
     assert region.period is not None
     base = region.period
     tokens = [(m.lastgroup or "", m.group(0)) for m in _column_words().finditer(header)]
     slots: list[Slot] = []
     code: Period | None = None
     variant = ""
+
+    def resolved(word: str) -> Period | None:
+        c = periods.CODE_RE.search(word)
+        return resolve_code(c, ctx.codes) if c else None
+
     i = 0
     while i < len(tokens):
         kind, word = tokens[i]
         if kind == "code":
-            c = periods.CODE_RE.search(word)
-            code = resolve_code(c, ctx.codes) if c else None
+            if code is not None and region.kind == "targets":
+                slots.append(Slot(Period(code.end, code.months, True)))  # 'Financial Targets 1H19 FY2019'
+            code = resolved(word)
         elif kind in ("previous", "new"):
             variant = "previous" if kind == "previous" else ""
         elif kind == "actual":
             p = code or (Period(base.end, base.months) if region.kind == "highlights" else ctx.release_period)
             if p is not None:
-                slots.append(Slot(Period(p.end, p.months), ""))
+                slots.append(Slot(Period(p.end, p.months)))
             code, variant = None, ""
         elif kind == "target":
-            target_fy = fiscal_year(code.end) if code else fiscal_year(base.end)
-            spans = []
+            target_fy = fiscal_year(code.end if code else base.end)
+            named: list[Period] = []
             j = i + 1
-            while j < len(tokens) and tokens[j][0] in ("half", "full", "previous", "new"):
-                if tokens[j][0] in ("half", "full"):
-                    spans.append(tokens[j][0])
+            while j < len(tokens) and tokens[j][0] in ("half", "full", "code", "previous", "new"):
+                k, w = tokens[j]
+                if k == "half":
+                    named.append(Period(_quarter_end(target_fy, 2), 6))
+                elif k == "full":
+                    named.append(Period(_quarter_end(target_fy, 4), 12))
+                elif k == "code" and (p := resolved(w)) is not None:
+                    named.append(p)
+                elif k == "previous":
+                    variant = "previous"  # 'Target Announced': the word after qualifies it too
                 j += 1
-            if j < len(tokens) and tokens[j][0] == "code" and code is None and not spans:
-                c = periods.CODE_RE.search(tokens[j][1])
-                code = resolve_code(c, ctx.codes) if c else None
-                j += 1
-            if spans:
-                for s in spans:
-                    q = 2 if s == "half" else 4
-                    slots.append(Slot(Period(_quarter_end(target_fy, q), 6 if q == 2 else 12, True), ""))
-                i = j
-                code, variant = None, ""
-                continue
-            p = code or base
-            # the word after a target ('Target Announced', 'Target New') qualifies it too
-            if j > i + 1 and any(t[0] == "previous" for t in tokens[i + 1:j]):
-                variant = "previous"
-            slots.append(Slot(Period(p.end, p.months, True), variant))
+            if named and not (len(named) == 1 and code is None and tokens[i + 1][0] == "code"):
+                slots.extend(Slot(Period(p.end, p.months, True)) for p in named)
+            else:
+                p = code or (named[0] if named else base)
+                slots.append(Slot(Period(p.end, p.months, True), variant))
             i = j
             code, variant = None, ""
             continue
         i += 1
+    if code is not None and region.kind == "targets":
+        slots.append(Slot(Period(code.end, code.months, True)))
     if region.kind == "highlights" and slots and not any(not s.period.forecast for s in slots):
         slots.insert(0, Slot(Period(base.end, base.months)))  # the block's own figures come first
-    if region.kind == "targets" and slots and all(s.variant == "previous" for s in slots):
+    if region.kind == "targets" and slots and (all(s.variant == "previous" for s in slots) or
+                                               all(t[0] == "code" for t in tokens)) and Slot(base) not in slots:
         slots.insert(0, Slot(base))  # 'New Financial Targets ... | Original Target': the heading's own first
     if not slots:
         slots = [Slot(base)]
@@ -313,7 +320,9 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
     for ph in phrases:
         slots = region.slots
         lo, hi = _sentence(text, ph.measure.start, first, region.end)
-        _dividend_kind(ph, text[lo:hi])
+        _dividend_kind(text, ph)
+        if len(slots) > 1 and _in_prose(ph):
+            slots = [next((s for s in slots if not s.period.forecast), slots[0])]  # a bullet under the table
         if len(slots) == 1:
             own = _sentence_period(text[lo:hi], ph, lo, ctx)
             if own is _AMBIGUOUS:
@@ -360,10 +369,21 @@ _INTERIM = re.compile(r"\binterim\b|\bsecond[\s-]+quarter[\s-]+end\b|\b2Q[\s-]?e
 _YEAR_END = re.compile(r"\byear[\s-]?end\b", re.I)
 
 
-def _dividend_kind(ph: Phrase, sentence: str) -> None:
-    """A cash dividend 'for the interim period' is the interim dividend; 'at year-end', the year-end one."""
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+
+
+def _in_prose(ph: Phrase) -> bool:
+    """A phrase in a sentence ('was JPY3,641 million', 'from previous JPY1,500 to JPY1,750'), not a table row
+    (whose amounts follow each other with nothing but brackets and changes between)."""
+    return any(_WORDS.search(g.lead) for g in ph.groups)
+
+
+def _dividend_kind(text: str, ph: Phrase) -> None:
+    """A cash dividend 'for the interim period' is the interim dividend; 'year-end', the year-end one (the words
+    next to the name, up to its amount, say which)."""
     if ph.measure.item != "dividend_per_share" or re.match(r"(?i)annual|total", ph.measure.text):
         return
+    sentence = text[max(0, ph.measure.start - 30):ph.groups[0].amount.start]
     if _INTERIM.search(sentence):
         ph.measure.item = "dividend_q2"
     elif _YEAR_END.search(sentence):
@@ -384,6 +404,7 @@ def _fiscal_year_period(p: Period) -> Period:
     return Period(_quarter_end(fiscal_year(p.end), 4), 12, p.forecast)
 
 
+_EARLIER = re.compile(r"[^.;]{0,30}?\b(?:previous(?:ly)?|originally|initial(?:ly)?|planned|announced)\b", re.I)
 _FROM = re.compile(r"\bfrom\b|\bprevious\b|\boriginal\b|\binitial\b", re.I)
 _TO = re.compile(r"(?:^|\s)to$|\bnew\b|\brevised\b", re.I)
 
@@ -397,6 +418,10 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
     if len(groups) == 2 and len(slots) == 1 and _FROM.search(groups[0].lead) and _TO.search(groups[1].lead):
         s = slots[0]
         return [(Slot(s.period, "previous"), groups[0]), (s, groups[1])]
+    if len(groups) == 2 and len(slots) == 1 and re.search(r"\bfrom\b", groups[1].lead, re.I) and \
+            _EARLIER.match(ctx.text, groups[1].amount.end):
+        s = slots[0]  # 'total dividend of JPY1,750, up from JPY1,500 as previously planned'
+        return [(s, groups[0]), (Slot(s.period, "previous"), groups[1])]
     if len(groups) < len(slots) and ph.measure.unit == "JPY/share":
         return list(zip(slots[-len(groups):], groups))  # a dividend printed only under the full year
     if len(groups) < len(slots):
@@ -439,7 +464,7 @@ def prose_phrases(text: str, start: int, end: int, ctx: Context
             continue
         lo, hi = _sentence(text, ph.measure.start, start, end)
         sentence = text[lo:hi]
-        _dividend_kind(ph, sentence)
+        _dividend_kind(text, ph)
         is_target = bool(_target_words().search(sentence))
         own = _sentence_period(sentence, ph, lo, ctx)
         if own is _AMBIGUOUS:

@@ -83,7 +83,7 @@ def _measures() -> tuple[re.Pattern, list[tuple[str, str]]]:
             parts.append(f"(?P<m{len(meta)}>{spaced(label)})")
             meta.append((entry["item"], entry.get("unit", "")))
     # a letter may not follow (lower case: 'revenues' is not 'revenuesx'), but a glued capital may ('revenuesJPY')
-    return re.compile(r"(?:" + "|".join(parts) + r")(?-i:(?![a-z]))", re.I), meta
+    return re.compile(r"(?:" + "|".join(parts) + r")(?:(?<![A-Za-z])|(?-i:(?![a-z])))", re.I), meta
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +225,8 @@ def _link_words() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(spaced(w) for w in words) + r")\b", re.I)
 
 
-_GAP_PUNCT = re.compile(r"[\s:;,.()\[\]*'\"“”‘’=~|/-]+|\b\d{1,2}\b|(?<=[A-Za-z])\d{1,2}\b|\\")
+_GAP_PUNCT = re.compile(r"[\s:;,.()\[\]*'\"“”‘’=~|/-]+|\b\d{1,2}\b|(?<=[A-Za-z])\d{1,2}\b|\\"
+                        r"|\b(?:[1-4]Q\s?-\s?[1-4]Q|[1-4]Q|[12]H|FY)\s?\d{2,4}\b")
 
 
 def is_link(gap: str) -> bool:
@@ -238,6 +239,7 @@ def is_link(gap: str) -> bool:
     return not rest
 
 
+_FOR = re.compile(r"\s*for\s+(?:the\s+)?(?:fiscal\s+)?")
 _RUN_GAP = re.compile(r"[\s,;]*(?:(?:and|&)[\s,]*)?|\s*\d{1,2}\s*")
 
 
@@ -250,12 +252,15 @@ def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phra
     current: Phrase | None = None
     last: Group | None = None       # the group the last amount opened
     prev: Element | None = None
-    for el in els:
+    orphan: Element | None = None   # an amount no measure before it claimed
+    for n, el in enumerate(els):
         gap = text[prev.end if prev else start:el.start]
         if el.kind == "measure":
             joins = prev is not None and prev.kind == "measure" and _RUN_GAP.fullmatch(gap)
             ph = Phrase(el)
             phrases.append(ph)
+            if orphan is not None and prev is orphan and _FOR.fullmatch(gap):
+                ph.groups.append(Group(orphan, lead="for"))
             run = run + [ph] if joins else [ph]
             paired, current, last = [], ph, None
         elif el.kind == "amount" and el.unit.startswith("USD") and last is not None and last.usd is None \
@@ -263,6 +268,10 @@ def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phra
             last.usd = el  # the convenience translation of the yen amount before it
         elif el.kind == "amount":
             waiting = [p for p in run if not p.groups]
+            after = els[n + 1] if n + 1 < len(els) else None
+            if after is not None and after.kind == "measure" and _FOR.fullmatch(text, el.end, after.start):
+                orphan, prev = el, el  # 'JPY1,000 for interim-period cash dividend': the name after it claims it
+                continue
             if len(run) >= 2 and waiting and is_link(gap):
                 target: Phrase | None = waiting[0]
             elif current is not None and is_link(gap):
@@ -271,6 +280,7 @@ def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phra
                 target = None
             if target is None:
                 current, run, paired, last = None, [], [], None  # a figure of no measure (a purchase price)
+                orphan = el
             else:
                 last = Group(el, lead=gap.strip())
                 if target.pending_change is not None and not target.groups:
