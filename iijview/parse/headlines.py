@@ -304,6 +304,9 @@ def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:
     return [Slot(s.period) if s.period in alone else s for s in slots]
 
 
+_PROSE_END = re.compile(r"[a-z]{3}\.(?:\s+[A-Z]|\s*$)")
+
+
 def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, list[tuple[Slot, Group]]]]:
     """The phrases of a block, each group placed in its column. In a block of one column, a sentence that
     names its own period ('... JPY250 billion for the fiscal year ending March 31, 2021') says what its
@@ -313,8 +316,10 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
         return []
     first = phrases[0].measure.start
     header = text[region.body:first]
-    if len(header.strip()) > 120 or ". " in header:
-        header = ""  # prose before the figures, not a table header
+    if len(header.strip()) > 120 or _PROSE_END.search(header):
+        # prose before the figures: the header is the last line above them, if it is not prose too
+        last = next((ln for ln in reversed(header.split("\n")) if ln.strip()), "")
+        header = last if len(last.strip()) <= 120 and not _PROSE_END.search(last) else ""
     region.slots = column_slots(header, region, ctx)
     out = []
     for ph in phrases:

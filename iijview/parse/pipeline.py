@@ -15,7 +15,7 @@ from pathlib import Path
 
 from iijview.model import STATEMENT_TITLES, Finding, Period, Release, Statement
 from iijview.naming import name_statements
-from iijview.parse import headlines, labels, release_facts
+from iijview.parse import headlines, labels, notices, release_facts
 from iijview.parse.errors import ReleaseError
 from iijview.parse.originals import read_original
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
@@ -167,8 +167,14 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         elif named:
             carry = sid  # the heading names the next table, not this scrap
         prev = table
+    codes = release_facts.code_definitions(text, doc.release_period)
+    matrices = notices.read_notices(text, doc.norm, codes, doc.release_period)
+    if matrices:  # a notice matrix read as such replaces what the table reader made of its lines
+        spans = [(st.line, st.end_line) for st in matrices]
+        out = [st for st in out if not any(a <= st.line <= b or st.line <= a <= st.end_line for a, b in spans)]
+        out.extend(matrices)
     taken = {cell.start for st in out for it in st.items for cell in it.cells.values()}
-    out.extend(_headline_statements(text, doc, heads, taken))
+    out.extend(_headline_statements(text, doc, heads, taken, codes))
     out.sort(key=lambda st: st.line)
     return out
 
@@ -176,12 +182,12 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
 _PHRASE_IDS = frozenset({"highlights", "targets", "dividends"})
 
 
-def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], taken: set[int]) -> list[Statement]:
+def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], taken: set[int],
+                         codes: dict) -> list[Statement]:
     """Highlight, target and dividend statements read as phrases: the blocks under their headings, then
     the sentences before the statement tables; a figure a table already holds (`taken`: the original
     offsets of its cells) is read once, by the table."""
-    ctx = headlines.Context(text, doc.norm, doc.release_period,
-                            release_facts.code_definitions(text, doc.release_period), taken=taken)
+    ctx = headlines.Context(text, doc.norm, doc.release_period, codes, taken=taken)
     table_heads = [p for p, s in heads if s and s not in _PHRASE_IDS]
     regions = headlines.find_regions(text, ctx, [p for p, _ in heads])
     regions = sorted(regions + headlines.header_regions(text, ctx, regions, [p for p, _ in heads]),

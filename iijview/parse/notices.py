@@ -1,0 +1,221 @@
+"""Notice matrices: the Tokyo Stock Exchange form of a target revision or a results difference, measures as
+columns and one row per version ('Previous Target (A)', 'New Target (B)', 'Change (B-A)', 'Change (%)',
+'For the six months ended September 30, 2019 (A)', '(Reference) ... Results for 1H FY2007'), printed one
+cell a line, with pipes, or flattened with its header words interleaved."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from iijview.model import Cell, Column, LineItem, Period, Statement
+from iijview.parse import labels, periods
+from iijview.parse.normalise import Normalised
+from iijview.parse.numbers import parse_number
+from iijview.parse.phrases import knowledge, spaced
+from iijview.parse.release_facts import resolve_code
+
+_HEADER_REACH = 700          # how far above its first row a matrix's header may start
+
+
+@dataclass
+class Matrix:
+    """A notice matrix: its measures (canonical items and labels, in column order) and its rows."""
+
+    start: int
+    end: int
+    measures: list[tuple[str, str, str]]          # (item, label, unit) per column
+    scale: int
+    rows: list[tuple[Period, str, list[tuple[int, int, str]]]] = field(default_factory=list)  # period, variant, cells
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, list[tuple[str, str, frozenset[str]]]]:
+    """Row labels, measure names, and each measure's key words (for headers whose words were interleaved)."""
+    n = knowledge()["notices"]
+    rows = re.compile("|".join(f"(?P<{k}>{spaced(v)})" for k, v in n["rows"].items()), re.I)
+    names = re.compile("|".join(f"(?P<m{i}>{spaced(m['label'])})" for i, m in enumerate(n["measures"])), re.I)
+    words = [(m["item"], m["unit"], frozenset(m["words"])) for m in n["measures"]]
+    return rows, names, words
+
+
+_NUMBER = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?%?\)?%?(?!\w)|--|—|－|-(?=\s|\||$)")
+_FOOT = re.compile(r"\(\*\d?\)|\*\d?")
+_RULE = re.compile(r"[-=_]{4,}")
+_RANGE = re.compile(rf"From\s+(?P<m1>{periods._MONTH})\s*\d{{1,2}},?\s*(?P<y1>(?:19|20)\d{{2}})\s*to\s+"  # noqa: SLF001
+                    rf"(?P<m2>{periods._MONTH})\s*(?P<d2>\d{{1,2}}),?\s*(?P<y2>(?:19|20)\d{{2}})", re.I)  # noqa: SLF001
+
+
+def read_notices(text: str, norm: Normalised, codes: dict, release_period: Period | None) -> list[Statement]:
+    """Statements from every notice matrix in the text: targets (previous and new) and the results beside them."""
+    out: list[Statement] = []
+    rows_re, _, _ = _patterns()
+    pos = 0
+    while True:
+        m = rows_re.search(text, pos)
+        if m is None:
+            break
+        matrix = _matrix_at(text, m, codes, release_period, pos)
+        if matrix is None:
+            pos = m.end()
+            continue
+        out.extend(_statements(matrix, text, norm))
+        pos = matrix.end
+    return out
+
+
+def _matrix_at(text: str, first: re.Match, codes: dict, release_period: Period | None, after: int) -> Matrix | None:
+    """The matrix whose first row label is `first`, if a header of measures stands above it (below `after`,
+    the end of the matrix before)."""
+    lo = max(0, after, first.start() - _HEADER_REACH)
+    header = text[lo:first.start()]
+    cut = max(header.rfind("\n\n\n"), 0)
+    measures = _header_measures(header[cut:])
+    if len(measures) < 3:
+        return None
+    unit_text = header[cut:]
+    scale = 1_000_000 if re.search(r"millions", unit_text, re.I) else (1_000 if re.search(r"thousands", unit_text,
+                                                                                          re.I) else 0)
+    if not scale:
+        return None  # a notice names its unit; without it the figures would be guessed
+    target = _subtitle_period(text[max(0, after, lo - 400):first.start()], codes, release_period)
+    matrix = Matrix(first.start(), first.start(), measures, scale)
+    rows_re, _, _ = _patterns()
+    pos = first.start()
+    n = len(measures)
+    while True:
+        label = rows_re.match(text, _skip(text, pos))
+        if label is None:
+            break
+        cells, after = _cells(text, label.end(), n)
+        if cells is None:
+            break
+        tail = text[after:after + 60]
+        kind = label.lastgroup or ""
+        period, variant = _row_period(kind, label.group(0) + " " + _trailing_words(tail), target, codes)
+        if period is not None:
+            matrix.rows.append((period, variant, cells))
+        matrix.end = after
+        pos = after
+    if not matrix.rows:
+        return None
+    return matrix
+
+
+def _skip(text: str, pos: int) -> int:
+    """Past white space, pipes, rules and footnote marks."""
+    while True:
+        m = re.compile(r"[\s|]+|[-=_]{4,}|\(\*\d?\)").match(text, pos)
+        if m is None or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _cells(text: str, pos: int, n: int) -> tuple[list[tuple[int, int, str]] | None, int]:
+    """The next n figure cells after a row label (a label may carry a line of words before its figures)."""
+    cells: list[tuple[int, int, str]] = []
+    p = pos
+    words = 0
+    while len(cells) < n:
+        p = _skip(text, p)
+        m = _NUMBER.match(text, p)
+        if m is None:
+            w = re.compile(r"[A-Za-z(),.\-]+").match(text, p)
+            if w is None or cells or words > 12:
+                return None, pos
+            words += 1
+            p = w.end()
+            continue
+        cells.append((m.start(), m.end(), m.group(0)))
+        p = m.end()
+    return cells, p
+
+
+def _trailing_words(tail: str) -> str:
+    """Words printed after a row's figures that finish its label ('Results for 1H FY2007')."""
+    m = re.match(r"[\s|]*((?:Results?|Actual)[^\n|-]{0,40})", tail)
+    return m.group(1) if m else ""
+
+
+def _header_measures(header: str) -> list[tuple[str, str, str]]:
+    """The measures a header names, in column order; a header whose words were interleaved by flattening
+    is read by its key words, in the order IIJ prints these measures."""
+    _, names, words = _patterns()
+    found = [m for m in names.finditer(header)]
+    n_meta = knowledge()["notices"]["measures"]
+    seq = [(n_meta[int((m.lastgroup or "m0")[1:])]["item"], re.sub(r"\s+", " ", m.group(0)),
+            n_meta[int((m.lastgroup or "m0")[1:])]["unit"]) for m in found]
+    if len(seq) >= 3:
+        return seq
+    bag = {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+    return [(item, item.replace("_", " ").capitalize(), unit) for item, unit, keys in words if keys <= bag] \
+        if sum(1 for _i, _u, keys in words if keys <= bag) >= 3 else []
+
+
+def _subtitle_period(above: str, codes: dict, release_period: Period | None) -> Period | None:
+    """The period the targets are for: '(1H FY2008 (From April 1, 2008 to September 30, 2008))', '... for FY2020'."""
+    ranges = list(_RANGE.finditer(above))
+    if ranges:
+        r = ranges[-1]
+        end = periods.first_date(f"{r.group('m2')} {r.group('d2')}, {r.group('y2')}")
+        if end is not None:
+            start_month = periods.month_number(r.group("m1"))
+            months = (end.year - int(r.group("y1"))) * 12 + end.month - start_month + 1
+            if 1 <= months <= 12:
+                return Period(end, months)
+    found = list(periods.CODE_RE.finditer(above))
+    if found:
+        return resolve_code(found[-1], codes)
+    return release_period
+
+
+def _row_period(kind: str, label: str, target: Period | None, codes: dict) -> tuple[Period | None, str]:
+    """A row's period and variant: a target row is for the notice's period ('previous' for the old one); a
+    results row for the period its label names; a change row is not a figure of its own."""
+    if kind == "change":
+        return None, ""
+    if kind in ("previous", "new"):
+        if target is None:
+            return None, ""
+        return Period(target.end, target.months, True), "previous" if kind == "previous" else ""
+    p = periods.period_in(label)
+    if p is None:
+        c = periods.CODE_RE.search(label)
+        p = resolve_code(c, codes) if c else None
+    return (Period(p.end, p.months), "") if p is not None and p.months else (None, "")
+
+
+def _statements(matrix: Matrix, text: str, norm: Normalised) -> list[Statement]:
+    """A targets statement for the target rows and a highlights statement for the results rows."""
+    out = []
+    for sid, wanted in (("targets", True), ("highlights", False)):
+        rows = [(p, v, c) for p, v, c in matrix.rows if p.forecast == wanted]
+        if not rows:
+            continue
+        cols = []
+        for k, (p, v, _c) in enumerate(rows):
+            cols.append(Column(f"n{k}", p, "JPY", matrix.scale, member="previous" if v else "",
+                               header=("Previous target" if v else ("Target" if wanted else "Results")) +
+                               f" {p.fiscal_label()}"))
+        items = []
+        for j, (item, label, unit) in enumerate(matrix.measures):
+            it = LineItem(label=labels.clean_label(label), item=item, line=_line(text, matrix.start))
+            if unit == "JPY/share":
+                it.unit, it.scale = "JPY/share", 1
+            for col, (_p, _v, cells) in zip(cols, rows):
+                a, b, raw = cells[j]
+                num = parse_number(_FOOT.sub("", raw).strip())
+                if num is None:
+                    continue
+                oa, ob = norm.original_span(a, b)
+                it.cells[col.key] = Cell(raw, num.value if num.status == "parsed" else None, num.status,
+                                         _line(text, a), oa, ob)
+            items.append(it)
+        out.append(Statement(sid, sid, "", columns=cols, items=items, line=_line(text, matrix.start),
+                             end_line=_line(text, matrix.end)))
+    return out
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
