@@ -11,7 +11,12 @@ from iijview.model import Finding, Release
 
 def register(sub) -> None:
     """Add the `check` subcommand."""
-    p = sub.add_parser("check", help="check sums, identities and ties of releases; list findings and repairs")
+    p = sub.add_parser("check", help="check sums, identities and ties of releases; list findings and repairs",
+                       description="Run the accounting checks (sums, balance, income and cash-flow "
+                       "identities, ties between statements) on each release, with the workspace's "
+                       "corrections applied, and list what failed with a proposed repair. Exit "
+                       "status 0 when the files were checked (findings are not errors), 2 when "
+                       "a file could not be read.")
     p.add_argument("files", nargs="+", metavar="FILE", help="release files")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text for people (default) or a JSON array with one object per finding")

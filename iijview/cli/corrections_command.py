@@ -8,12 +8,16 @@ def register(subparsers) -> None:
     """Add the `corrections` command and its export/import subcommands."""
     p = subparsers.add_parser("corrections", help="export or import corrections as CSV",
                               description="Share corrections: export them to CSV, import a CSV.")
-    sub = p.add_subparsers(dest="action", metavar="export|import")
-    ex = sub.add_parser("export", help="write corrections to CSV (all, or of the given releases)")
+    sub = p.add_subparsers(dest="action", metavar="export|import", help="what to do")
+    ex = sub.add_parser("export", help="write corrections to CSV (all, or of the given releases)",
+                        description="Write the workspace's corrections as CSV: all of them, or those "
+                        "of the given release files.")
     ex.add_argument("-o", "--output", metavar="FILE.csv", help="output file (default: standard output)")
     ex.add_argument("files", nargs="*", metavar="FILE", help="release files whose corrections to export")
-    im = sub.add_parser("import", help="merge corrections from a CSV file into the workspace")
-    im.add_argument("csv", metavar="FILE.csv")
+    im = sub.add_parser("import", help="merge corrections from a CSV file into the workspace",
+                        description="Merge a colleague's corrections CSV into the workspace. A newer "
+                        "local correction is never overwritten; a malformed file changes nothing.")
+    im.add_argument("csv", metavar="FILE.csv", help="a CSV written by `iijview corrections export`")
     p.set_defaults(run=run)
 
 

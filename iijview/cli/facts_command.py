@@ -11,9 +11,14 @@ from iijview.model import FACT_COLUMNS
 
 def register(sub) -> None:
     """Add the `facts` subcommand."""
-    p = sub.add_parser("facts", help="print every value of every statement as CSV or JSON")
+    p = sub.add_parser("facts", help="print every value of every statement as CSV or JSON",
+                       description="Parse the release files and print one row per value of every "
+                       "statement, with the workspace's corrections applied (status `corrected`). "
+                       "Columns: " + ",".join(FACT_COLUMNS) + ". A file that cannot be read gets "
+                       "one sentence on stderr and exit status 2; the others are still printed.")
     p.add_argument("files", nargs="+", metavar="FILE", help="release files")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json"), default="csv",
+                   help="CSV with a header row (default) or a JSON array of objects")
     p.set_defaults(run=run)
 
 

@@ -1,6 +1,7 @@
 """Messages for the user: non-blocking message boxes and a last-resort handler for unexpected errors."""
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 
@@ -29,6 +30,7 @@ def install_excepthook(parent_getter) -> None:
     """Show unexpected errors in a dialog (with the traceback under Details) instead of dying."""
     def hook(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        logging.getLogger("iijview").error("unexpected error\n%s", details.rstrip())
         if sys.__stderr__ is not None:
             sys.__stderr__.write(details)
         try:

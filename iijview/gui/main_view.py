@@ -11,6 +11,7 @@ from iijview.gui.export_task import ExportMixin
 from iijview.gui.find_view import FindMixin, FindView
 from iijview.gui.findings_view import FindingsView
 from iijview.gui.formatting import UNIT_MODES
+from iijview.gui.help_menu import install_help_menu
 from iijview.gui.library_view import LibraryView
 from iijview.gui.loading import Loader
 from iijview.gui.menus import MenusMixin
@@ -64,6 +65,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self._build_menus()
         from iijview.gui.compare_view import install as install_compare
         self.compare_view = install_compare(self)   # the Compare page (View > Compare releases)
+        install_help_menu(self)
         self.resize(1400, 860)
         self._show_start()
         self.apply_zoom(self.zoom, announce=False)

@@ -1,0 +1,1 @@
+"""The app icon: SVG and PNG sizes."""
