@@ -37,7 +37,8 @@ def register(sub) -> None:
     p.add_argument("--unit", default="millions", choices=UNITS, help="unit of yen amounts (default millions)")
     p.add_argument("--no-derived", action="store_true", help="do not derive quarters and halves")
     p.add_argument("--no-ratios", action="store_true", help="leave out the margin rows")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json"), default="csv",
+                   help="CSV of the values (default) or JSON with each figure's sources and marks")
     p.set_defaults(run=run)
 
 
