@@ -73,6 +73,9 @@ def test_workspace_option_before_or_after_the_command(tmp_path):
     nested = parser.parse_args(["corrections", "export", "--workspace", str(tmp_path)])
     assert before.workspace == after.workspace == nested.workspace == str(tmp_path)
     assert parser.parse_args(["facts", "a.txt"]).workspace is None
+    assert parser.parse_args(["facts", "--ocr", "a.pdf"]).ocr is True
+    assert parser.parse_args(["--ocr", "export", "a.pdf", "-o", "x.xlsx"]).ocr is True
+    assert parser.parse_args(["check", "a.pdf"]).ocr is False
 
 
 def test_files_alone_mean_the_app(monkeypatch):
