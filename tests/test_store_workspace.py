@@ -194,7 +194,7 @@ def test_settings_and_recent_files(tmp_path):
 
 def test_unusable_workspace_file_is_a_clear_error(tmp_path):
     (tmp_path / "workspace.sqlite3").write_text("this is not sqlite" * 100)
-    with pytest.raises(WorkspaceError, match="not a usable workspace"):
+    with pytest.raises(WorkspaceError, match="is damaged .file is not a database."):
         Workspace(tmp_path)
 
 

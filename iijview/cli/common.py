@@ -5,6 +5,12 @@ import sys
 from typing import Iterator
 
 from iijview.model import Release
+from iijview.safe_text import for_terminal
+
+
+def say(text: str, prefix: str = "iijview") -> None:
+    """One message on stderr, with control characters shown as escapes (the text may come from a file)."""
+    print(for_terminal(f"{prefix}: {text}"), file=sys.stderr)
 
 
 def load_each(paths: list[str], *, checks: bool = True, workspace=None, ocr: bool = False) -> Iterator[Release]:
@@ -16,12 +22,12 @@ def load_each(paths: list[str], *, checks: bool = True, workspace=None, ocr: boo
         try:
             release = load_release(path, checks=checks, ocr=ocr)
         except ReleaseError as exc:
-            print(f"iijview: {exc}{ocr_hint(exc)}", file=sys.stderr)
+            say(f"{exc}{ocr_hint(exc)}")
             load_each.failed += 1
             continue
         if workspace is not None:
-            for message in workspace.apply(release) or []:
-                print(f"iijview: {release.name}: {message}", file=sys.stderr)
+            for message in apply_stored(workspace, release):
+                say(f"{release.name}: {message}")
         yield release
 
 
@@ -36,6 +42,16 @@ def ocr_hint(exc: Exception) -> str:
     return " Add --ocr (before the command) to read it." if isinstance(exc, NeedsOcr) and tesseract_path() else ""
 
 
+def apply_stored(workspace, release: Release) -> list[str]:
+    """Apply the workspace's corrections to a release; the messages to show (never an exception)."""
+    from iijview.store import WorkspaceError
+
+    try:
+        return workspace.apply(release) or []
+    except WorkspaceError as exc:
+        return [f"stored corrections not applied, showing parsed values: {exc}"]
+
+
 def open_workspace(folder):
     """The corrections workspace, or None when the store is not available."""
     try:
@@ -45,6 +61,5 @@ def open_workspace(folder):
     try:
         return Workspace(folder)
     except Exception as exc:  # noqa: BLE001 - a broken workspace must not stop a read-only command
-        print(f"iijview: the corrections workspace cannot be opened ({exc}); showing parsed values.",
-              file=sys.stderr)
+        say(f"the corrections workspace cannot be opened; showing parsed values. {exc}")
         return None

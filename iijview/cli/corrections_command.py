@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import sys
 
+from iijview.cli.common import say
+from iijview.safe_text import for_terminal
+
+_WHO = "iijview corrections"
+
 
 def register(subparsers) -> None:
     """Add the `corrections` command and its export/import subcommands."""
@@ -27,18 +32,17 @@ def run(args) -> int:
 
     action = getattr(args, "action", None)
     if action not in ("export", "import"):
-        print("iijview corrections: say `export` or `import` (see iijview corrections -h).",
-              file=sys.stderr)
+        say("say `export` or `import` (see iijview corrections -h).", _WHO)
         return 2
     try:
         ws = Workspace(args.workspace)
         if action == "export":
             return _export(ws, args)
         n = ws.import_csv(args.csv)
-        print(f"Imported {n} correction{'s' if n != 1 else ''} into {ws.path}.", file=sys.stderr)
+        print(for_terminal(f"Imported {n} correction{'s' if n != 1 else ''} into {ws.path}."), file=sys.stderr)
         return 0
     except WorkspaceError as exc:
-        print(f"iijview corrections: {exc}", file=sys.stderr)
+        say(str(exc), _WHO)
         return 2
 
 
@@ -52,11 +56,11 @@ def _export(ws, args) -> int:
             try:
                 hashes.append(load_release(path, checks=False).sha256)
             except ReleaseError as exc:
-                print(f"iijview corrections: {exc}", file=sys.stderr)
+                say(str(exc), _WHO)
                 return 2
     if args.output:
         n = ws.export_csv(args.output, hashes)
-        print(f"Exported {n} correction{'s' if n != 1 else ''} to {args.output}.", file=sys.stderr)
+        print(for_terminal(f"Exported {n} correction{'s' if n != 1 else ''} to {args.output}."), file=sys.stderr)
     else:
         ws.export_csv(sys.stdout, hashes)
     return 0

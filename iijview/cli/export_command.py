@@ -1,8 +1,10 @@
 """`iijview export FILE... -o OUT.xlsx`: one Excel workbook for all the given release files."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from iijview.cli.common import say
+from iijview.store.apply import left_out
 
 
 def register(subparsers) -> None:
@@ -48,13 +50,18 @@ def run(args) -> int:
             continue
         if workspace is not None:
             try:
-                left_out = workspace.apply(release) or []
+                messages = workspace.apply(release) or []
             except Exception as exc:  # noqa: BLE001 - export as parsed rather than not at all
-                _say(f"{name}: stored corrections could not be applied ({exc}); exported as parsed.")
+                _say(f"{name}: stored corrections could not be applied; exported as parsed. {exc}")
             else:
-                if left_out:
-                    _say(f"{name}: {len(left_out)} stored correction(s) no longer fit this file "
-                         f"and were left out (first: {left_out[0]}).")
+                missed = left_out(messages)
+                if missed:
+                    _say(f"{name}: {len(missed)} stored correction(s) no longer fit this file "
+                         f"and were left out (first: {missed[0]}).")
+                notes = [m for m in messages if m not in missed]
+                if notes:
+                    _say(f"{name}: {len(notes)} stored correction(s) were applied with a note "
+                         f"(first: {notes[0]}).")
         releases.append(release)
     if not releases:
         _say("nothing to export: no file could be read.")
@@ -94,4 +101,4 @@ def _open_workspace(folder):
 
 
 def _say(sentence: str) -> None:
-    print(f"iijview export: {sentence}", file=sys.stderr)
+    say(sentence, "iijview export")

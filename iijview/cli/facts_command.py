@@ -7,6 +7,7 @@ import sys
 
 from iijview.cli.common import load_each, open_workspace
 from iijview.model import FACT_COLUMNS
+from iijview.safe_text import to_csv_cell
 
 
 def register(sub) -> None:
@@ -26,8 +27,17 @@ def _plain(v):
     if isinstance(v, float):
         if math.isnan(v):
             return None
+        if math.isinf(v):
+            return None
         return int(v) if v.is_integer() and abs(v) < 1e15 else v
     return v
+
+
+def _csv(v):
+    """A CSV cell: empty for no value, text neutralised so no spreadsheet runs it as a formula."""
+    if v is None:
+        return ""
+    return to_csv_cell(v) if isinstance(v, str) else v
 
 
 def run(args) -> int:
@@ -46,7 +56,7 @@ def run(args) -> int:
         for row in frame.itertuples(index=False):
             values = [_plain(v) for v in row]
             if writer:
-                writer.writerow(["" if v is None else v for v in values])
+                writer.writerow([_csv(v) for v in values])
             else:
                 records.append(dict(zip(FACT_COLUMNS, values)))
     if not writer:

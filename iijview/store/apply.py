@@ -5,6 +5,14 @@ from iijview.model import Cell, Release, Statement
 from iijview.store.workspace import INSERT_PREFIX, Correction, new_row, restore_cell
 
 
+NOT_APPLIED = "Not applied"   # how a message about a correction that was left out starts
+
+
+def left_out(messages: list[str]) -> list[str]:
+    """The messages about corrections that were not applied (the others were applied, with a note)."""
+    return [m for m in messages if m.startswith(NOT_APPLIED)]
+
+
 def _fmt(value: float | None) -> str:
     if value is None:
         return "-"
@@ -30,7 +38,7 @@ def apply_corrections(release: Release, corrections: list[Correction]
     for st_key, group in by_statement.items():
         st = next((s for s in release.statements if s.key == st_key), None)
         if st is None:
-            messages.extend(f"Not applied (statement {st_key!r} is not in this release): "
+            messages.extend(f"{NOT_APPLIED} (statement {st_key!r} is not in this release): "
                             f"{c.describe()}" for c in group)
             continue
         messages.extend(_apply_statement(st, anchors[st.key], group))
@@ -60,7 +68,7 @@ def _apply_statement(st: Statement, keys: list[str], group: list[Correction]) ->
             continue
         i = index.get(c.row_key)
         if i is None:
-            messages.append(f"Not applied (row not found): {c.describe()}")
+            messages.append(f"{NOT_APPLIED} (row not found): {c.describe()}")
             continue
         row = st.items[i]
         if c.kind == "delete":
@@ -69,7 +77,7 @@ def _apply_statement(st: Statement, keys: list[str], group: list[Correction]) ->
             row.label = c.text
         elif c.kind == "value":
             if c.col_key not in column_keys:
-                messages.append(f"Not applied (column not found): {c.describe()}")
+                messages.append(f"{NOT_APPLIED} (column not found): {c.describe()}")
                 continue
             cell = row.cells.get(c.col_key)
             if cell is None:

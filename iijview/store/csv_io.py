@@ -1,4 +1,9 @@
-"""Corrections as CSV, so colleagues can share them: write, and read with validation."""
+"""Corrections as CSV, so colleagues can share them: write, and read with validation.
+
+Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR, OWASP's
+CSV-injection list) are written with one leading quote, and so is text that starts with a quote;
+reading takes that one quote off again, so every text comes back exactly as it was.
+"""
 from __future__ import annotations
 
 import csv
@@ -6,6 +11,7 @@ import datetime as _dt
 import math
 from pathlib import Path
 
+from iijview.safe_text import from_csv_cell, to_csv_cell
 from iijview.store.mappings import RowMapping, is_mapping_record, mapping_from_record
 from iijview.store.workspace import KINDS, Correction, WorkspaceError
 
@@ -23,56 +29,70 @@ def _num(value: float | None) -> str:
     return repr(float(value)) if not float(value).is_integer() else str(int(value))
 
 
-def write_csv(path, corrections: list[Correction]) -> None:
-    """Write corrections to a UTF-8 CSV file (a path, or an open text stream) with a header row."""
+_NUMBERS = ("original_value", "value")
+
+
+def write_csv(path, corrections) -> int:
+    """Write corrections to a UTF-8 CSV file (a path, or an open text stream) with a header row;
+    return how many rows were written."""
     if hasattr(path, "write"):
-        _write(path, corrections)
-        return
+        return _write(path, corrections)
     try:
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            _write(fh, corrections)
+            return _write(fh, corrections)
     except OSError as exc:
         raise WorkspaceError(f"Cannot write {path} ({exc.strerror or exc}).") from None
 
 
-def _write(fh, corrections: list[Correction]) -> None:
+def _write(fh, corrections) -> int:
     w = csv.writer(fh)
     w.writerow(CSV_FIELDS)
+    n = 0
     for c in corrections:
-        w.writerow([_num(getattr(c, f)) if f in ("original_value", "value") else getattr(c, f)
-                    for f in CSV_FIELDS])
+        w.writerow([_num(getattr(c, f)) if f in _NUMBERS else _cell(getattr(c, f)) for f in CSV_FIELDS])
+        n += 1
+    return n
+
+
+def _cell(value) -> str | int:
+    return to_csv_cell(value) if isinstance(value, str) else value
 
 
 def read_csv(path) -> list[Correction | RowMapping]:
     """Read and validate a corrections CSV (with row mappings); raise WorkspaceError naming the first bad line."""
+    return list(iter_csv(path))
+
+
+def iter_csv(path):
+    """The corrections and row mappings of a CSV file one by one (streamed); WorkspaceError names the
+    first bad line."""
     p = Path(path)
     try:
         with open(p, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
+                raise WorkspaceError(f"{p} is empty; expected a corrections CSV with a header row.")
+            header = [h.strip() for h in header]
+            missing = [f for f in REQUIRED if f not in header]
+            if missing:
+                raise WorkspaceError(f"{p} is not a corrections CSV file: the header lacks "
+                                     f"{', '.join(missing)} (export one with `iijview corrections export`).")
+            for n, raw in enumerate(reader, start=2):
+                if not any(v.strip() for v in raw):
+                    continue
+                if len(raw) > len(header):
+                    raise WorkspaceError(f"{p}, line {n}: {len(raw)} fields where the header has "
+                                         f"{len(header)}.")
+                rec = {h: from_csv_cell(v) for h, v in zip(header, raw)}
+                yield (_mapping(rec, f"{p}, line {n}") if is_mapping_record(rec) else
+                       _correction(rec, f"{p}, line {n}"))
     except FileNotFoundError:
         raise WorkspaceError(f"{p}: no such file.") from None
     except UnicodeDecodeError:
         raise WorkspaceError(f"{p} is not a corrections CSV file (not UTF-8 text).") from None
     except (OSError, csv.Error) as exc:
         raise WorkspaceError(f"{p} cannot be read ({exc}).") from None
-    if not rows:
-        raise WorkspaceError(f"{p} is empty; expected a corrections CSV with a header row.")
-    header = [h.strip() for h in rows[0]]
-    missing = [f for f in REQUIRED if f not in header]
-    if missing:
-        raise WorkspaceError(f"{p} is not a corrections CSV file: the header lacks "
-                             f"{', '.join(missing)} (export one with `iijview corrections export`).")
-    out = []
-    for n, raw in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in raw):
-            continue
-        if len(raw) > len(header):
-            raise WorkspaceError(f"{p}, line {n}: {len(raw)} fields where the header has "
-                                 f"{len(header)}.")
-        rec = dict(zip(header, raw))
-        out.append(_mapping(rec, f"{p}, line {n}") if is_mapping_record(rec) else
-                   _correction(rec, f"{p}, line {n}"))
-    return out
 
 
 def _mapping(rec: dict, where: str) -> RowMapping:

@@ -7,16 +7,22 @@ import json
 import os
 import sqlite3
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from iijview.model import Cell, LineItem, Release
-from iijview.store.mappings import MappingStore, RowMapping
+from iijview.store.faults import READ_ONLY, WorkspaceError, fault, kind_of, sentence
+from iijview.store.mappings import MAPPING_SCHEMA, MappingStore, RowMapping
 
 FILE_NAME = "workspace.sqlite3"
 KINDS = ("value", "label", "insert", "delete")
 INSERT_PREFIX = "+"          # row keys of user-inserted rows start with this
 MAX_RECENT = 12
+IMPORT_BATCH = 2000     # rows per import transaction: the write lock is held a fraction of a second
+IMPORT_PAUSE = 0.03     # seconds between batches, so the app's own saves get the lock in between
+BUSY_TIMEOUT = 10       # seconds a write waits for another writer
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -47,10 +53,6 @@ CREATE TABLE IF NOT EXISTS settings (
 _FIELDS = ("sha256", "release", "statement", "row_key", "col_key", "kind", "original_value",
            "original_text", "value", "text", "after_key", "level", "section", "seq",
            "created", "user")
-
-
-class WorkspaceError(Exception):
-    """A workspace problem the user can act on; the message is one clear sentence."""
 
 
 @dataclass
@@ -114,27 +116,69 @@ def _sha(release) -> tuple[str, str]:
 
 
 class Workspace(MappingStore):
-    """Corrections keyed by release content hash, statement, row and column; settings; row mappings."""
+    """Corrections keyed by release content hash, statement, row and column; settings; row mappings.
 
-    def __init__(self, folder=None):
+    Every sqlite3 or disk error becomes a WorkspaceError whose message says what happened and what
+    to do. A workspace that cannot be written (read-only folder or disk) opens read-only: stored
+    corrections are read, every write raises WorkspaceError (settings are skipped) and `problem`
+    says why.
+    """
+
+    def __init__(self, folder=None, *, read_only: bool = False):
         self.folder = Path(folder).expanduser() if folder else default_folder()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WorkspaceError(f"Cannot create the workspace folder {self.folder} "
-                                 f"({exc.strerror or exc}).") from None
         self.path = self.folder / FILE_NAME
         self._lock = threading.RLock()
+        self._depth = 0          # nesting of transaction()
+        self._muted = 0          # >0: writes are replayed in memory only (see muted())
+        self.read_only = read_only
+        self.problem = ""        # why the workspace is read-only (one sentence), or ""
+        self.settings_problem = ""   # the last settings write that failed (settings are best effort)
+        if not read_only:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._db = self._connect()
+                return
+            except (sqlite3.Error, OSError) as exc:
+                kind = kind_of(exc)
+                if kind != READ_ONLY:
+                    raise fault(exc, self.path, "it cannot be opened") from None
+                self.problem = sentence(READ_ONLY, self.path, "corrections cannot be saved")
+        self.read_only = True
+        self.problem = self.problem or sentence(READ_ONLY, self.path, "corrections cannot be saved")
+        self._db = self._connect_read_only()
+
+    def _connect(self) -> sqlite3.Connection:
+        # Autocommit: every change is durable as soon as the call returns (no Save step).
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
         try:
-            # Autocommit: every change is durable as soon as the call returns (no Save step).
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                       timeout=10)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            self._create_mappings()
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(f"{self.path} is not a usable workspace file ({exc}).") from None
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA + MAPPING_SCHEMA)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """The workspace file opened for reading only (an empty one in memory when there is none)."""
+        try:
+            if self.path.exists():
+                # immutable: no -wal/-shm files are needed (or created) in a folder we may not write
+                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True,
+                                     check_same_thread=False)
+                names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if "corrections" not in names:
+                    db.close()
+                    db = sqlite3.connect(":memory:", check_same_thread=False)
+                    db.executescript(_SCHEMA + MAPPING_SCHEMA)
+                elif "row_mappings" not in names:   # an older workspace: an empty table to read
+                    db.executescript(MAPPING_SCHEMA.replace("CREATE TABLE", "CREATE TEMP TABLE"))
+                return db
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            db.executescript(_SCHEMA + MAPPING_SCHEMA)
+            return db
+        except sqlite3.Error as exc:
+            raise fault(exc, self.path, "it cannot be opened") from None
 
     def close(self) -> None:
         """Close the database connection."""
@@ -147,23 +191,91 @@ class Workspace(MappingStore):
     def __exit__(self, *exc):
         self.close()
 
+    # -- guarded access ----------------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self, doing: str):
+        """Turn sqlite3 and disk errors met inside into a WorkspaceError saying that `doing` failed."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise fault(exc, self.path, doing) from None
+
+    def _write(self, sql: str, args=()) -> sqlite3.Cursor | None:
+        """Run one write (refused when read-only; a no-op while muted)."""
+        if self._muted:
+            return None
+        if self.read_only:
+            raise WorkspaceError(self.problem, READ_ONLY)
+        with self._guard("the change was not saved"):
+            return self._db.execute(sql, args)
+
+    def _read(self, sql: str, args=(), doing: str = "the stored corrections could not be read") -> list:
+        with self._guard(doing):
+            return self._db.execute(sql, args).fetchall()
+
+    @contextmanager
+    def transaction(self):
+        """All writes inside are stored together or not at all (nested uses join the outer one)."""
+        with self._lock:
+            if self._depth or self._muted or self.read_only:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            with self._guard("the change was not saved"):
+                self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+                with self._guard("the change was not saved"):
+                    self._db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+            finally:
+                self._depth = 0
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (disk full ends the transaction): only roll back an open one.
+        if self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    @contextmanager
+    def muted(self):
+        """Writes inside change nothing: used to undo in memory what a failed transaction never stored."""
+        with self._lock:
+            self._muted += 1
+            try:
+                yield
+            finally:
+                self._muted -= 1
+
     # -- writing corrections -------------------------------------------------------------
 
     def _existing(self, sha: str, st_key: str, row_key: str, col_key: str, kind: str):
-        cur = self._db.execute(
+        rows = self._read(
             "SELECT original_value, original_text FROM corrections WHERE sha256=? AND statement=?"
-            " AND row_key=? AND col_key=? AND kind=?", (sha, st_key, row_key, col_key, kind))
-        return cur.fetchone()
+            " AND row_key=? AND col_key=? AND kind=?", (sha, st_key, row_key, col_key, kind),
+            "the correction was not saved")
+        return rows[0] if rows else None
 
     def _put(self, c: Correction) -> Correction:
         with self._lock:
+            if self._muted:
+                return c
             old = self._existing(c.sha256, c.statement, c.row_key, c.col_key, c.kind)
             if old is not None:
                 # The first correction of a cell keeps what the parser read.
                 c.original_value, c.original_text = old[0], old[1]
             c.created = c.created or _now()
             c.user = c.user or _user()
-            self._db.execute(
+            self._write(
                 f"INSERT OR REPLACE INTO corrections ({', '.join(_FIELDS)}) "
                 f"VALUES ({', '.join('?' * len(_FIELDS))})",
                 tuple(getattr(c, f) for f in _FIELDS))
@@ -190,12 +302,13 @@ class Workspace(MappingStore):
             row_key = INSERT_PREFIX + row_key
         sha, name = _sha(release)
         with self._lock:
-            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM corrections "
-                                   "WHERE sha256=? AND statement=?", (sha, st_key)).fetchone()[0]
-            old = self._db.execute("SELECT seq FROM corrections WHERE sha256=? AND statement=? "
-                                   "AND row_key=? AND kind='insert'", (sha, st_key, row_key)).fetchone()
+            doing = "the inserted row was not saved"
+            seq = self._read("SELECT COALESCE(MAX(seq), 0) + 1 FROM corrections "
+                             "WHERE sha256=? AND statement=?", (sha, st_key), doing)[0][0]
+            old = self._read("SELECT seq FROM corrections WHERE sha256=? AND statement=? "
+                             "AND row_key=? AND kind='insert'", (sha, st_key, row_key), doing)
             return self._put(Correction(sha, name, st_key, row_key, "", "insert", None, "", None,
-                                        label, after_key, level, section, old[0] if old else seq))
+                                        label, after_key, level, section, old[0][0] if old else seq))
 
     def delete_row(self, release, st_key: str, row_key: str, label: str = "") -> Correction:
         """Store that a parsed row is spurious and must be left out."""
@@ -209,13 +322,13 @@ class Workspace(MappingStore):
         sha, _name = _sha(release)
         with self._lock:
             if kind == "insert":
-                cur = self._db.execute("DELETE FROM corrections WHERE sha256=? AND statement=? "
-                                       "AND row_key=?", (sha, st_key, row_key))
+                cur = self._write("DELETE FROM corrections WHERE sha256=? AND statement=? "
+                                  "AND row_key=?", (sha, st_key, row_key))
             else:
-                cur = self._db.execute("DELETE FROM corrections WHERE sha256=? AND statement=? "
-                                       "AND row_key=? AND col_key=? AND kind=?",
-                                       (sha, st_key, row_key, col_key, kind))
-            return cur.rowcount
+                cur = self._write("DELETE FROM corrections WHERE sha256=? AND statement=? "
+                                  "AND row_key=? AND col_key=? AND kind=?",
+                                  (sha, st_key, row_key, col_key, kind))
+            return cur.rowcount if cur is not None else 0
 
     def add(self, correction: Correction, replace: bool = True) -> bool:
         """Store a Correction as given (used by import); return False if one exists and not replace."""
@@ -223,7 +336,7 @@ class Workspace(MappingStore):
             c = correction
             if not replace and self._existing(c.sha256, c.statement, c.row_key, c.col_key, c.kind):
                 return False
-            self._db.execute(
+            self._write(
                 f"INSERT OR REPLACE INTO corrections ({', '.join(_FIELDS)}) "
                 f"VALUES ({', '.join('?' * len(_FIELDS))})",
                 tuple(getattr(c, f) for f in _FIELDS))
@@ -233,15 +346,27 @@ class Workspace(MappingStore):
 
     def corrections(self, sha256: str | None = None) -> list[Correction]:
         """All stored corrections (of one release if sha256 given), in a stable order."""
+        return list(self.iter_corrections(sha256))
+
+    def iter_corrections(self, sha256: str | None = None):
+        """Stored corrections one by one (of one release if sha256 given), in a stable order."""
         sql = f"SELECT {', '.join(_FIELDS)} FROM corrections"
         args: tuple = ()
         if sha256:
             sql += " WHERE sha256=?"
             args = (sha256,)
         sql += " ORDER BY sha256, statement, seq, kind, row_key, col_key"
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [Correction(*row) for row in rows]
+        if sha256:
+            yield from (Correction(*row) for row in self._read(sql, args))
+            return
+        with self._guard("the stored corrections could not be read"):
+            cur = self._db.cursor()   # all of them: streamed, a large workspace is not held in memory
+            cur.execute(sql, args)
+            while True:
+                rows = cur.fetchmany(1000)
+                if not rows:
+                    break
+                yield from (Correction(*row) for row in rows)
 
     def apply(self, release: Release) -> list[str]:
         """Apply stored corrections to a freshly parsed release in place; return what did not fit."""
@@ -260,69 +385,102 @@ class Workspace(MappingStore):
     # -- CSV -------------------------------------------------------------------------------
 
     def export_csv(self, path, sha256: str | list[str] | None = None) -> int:
-        """Write corrections (all, or of the given release hashes) and row mappings to a CSV file."""
+        """Write corrections (all, or of the given release hashes) and row mappings to a CSV file;
+        return how many rows."""
+        import itertools
+
         from iijview.store.csv_io import write_csv
 
         if isinstance(sha256, (list, tuple, set)):
-            rows = [c for s in sha256 for c in self.corrections(s)]
+            rows = itertools.chain.from_iterable(self.iter_corrections(s) for s in sha256)
         else:
-            rows = self.corrections(sha256)
-        rows += [Correction(**m.csv_fields()) for m in self.row_mappings()]   # they hold for every release
-        write_csv(path, rows)
-        return len(rows)
+            rows = self.iter_corrections(sha256)
+        with self._guard("the row mappings could not be read"):
+            mappings = [Correction(**m.csv_fields()) for m in self.row_mappings()]   # they hold for every release
+        return write_csv(path, itertools.chain(rows, mappings))
 
     def import_csv(self, path) -> int:
         """Merge corrections from a CSV file; return how many were added or updated.
 
         Nothing is written unless the whole file is valid. A correction already in the workspace
         is replaced only by a newer one of the same cell, so no local work is lost to stale files.
+        Rows are stored in transactions of IMPORT_BATCH, so the app's own saves never wait long;
+        if storing stops half-way (disk full), the message says how far it got, and importing the
+        file again adds the rest (rows already in are skipped).
         """
-        from iijview.store.csv_io import read_csv
+        from iijview.store.csv_io import iter_csv
 
-        incoming = read_csv(path)
-        count = 0
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for c in incoming:
-                    if isinstance(c, RowMapping):
-                        count += self.add_mapping(c, newer_only=True)
-                        continue
-                    row = self._db.execute(
-                        "SELECT created, value, text, after_key, level FROM corrections WHERE "
-                        "sha256=? AND statement=? AND row_key=? AND col_key=? AND kind=?",
-                        (c.sha256, c.statement, c.row_key, c.col_key, c.kind)).fetchone()
-                    if row is not None:
-                        if tuple(row[1:]) == (c.value, c.text, c.after_key, c.level):
-                            continue
-                        if row[0] >= c.created:
-                            continue
-                    self.add(c)
-                    count += 1
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        total = sum(1 for _ in iter_csv(path))      # validate the whole file before writing anything
+        if self.read_only:
+            raise WorkspaceError(self.problem, READ_ONLY)
+        count = done = 0
+        batch: list[Correction | RowMapping] = []
+        try:
+            for c in iter_csv(path):
+                batch.append(c)
+                if len(batch) == IMPORT_BATCH:
+                    count += self._import_batch(batch)
+                    done += len(batch)
+                    batch = []
+                    time.sleep(IMPORT_PAUSE)
+            count += self._import_batch(batch)
+        except WorkspaceError as exc:
+            if done:
+                raise WorkspaceError(f"{exc} {done:,} of {total:,} rows were imported before that; import the "
+                                     f"file again to add the rest (rows already in are skipped).", exc.kind) from None
+            raise
         return count
 
-    # -- settings --------------------------------------------------------------------------
+    def _import_batch(self, batch: list[Correction | RowMapping]) -> int:
+        """Merge a batch of imported corrections in one transaction; return how many changed."""
+        count = 0
+        with self.transaction():
+            for c in batch:
+                if isinstance(c, RowMapping):
+                    with self._guard("the import was not saved"):
+                        count += self.add_mapping(c, newer_only=True)
+                    continue
+                row = self._read(
+                    "SELECT created, value, text, after_key, level FROM corrections WHERE "
+                    "sha256=? AND statement=? AND row_key=? AND col_key=? AND kind=?",
+                    (c.sha256, c.statement, c.row_key, c.col_key, c.kind), "the import was not saved")
+                if row:
+                    if tuple(row[0][1:]) == (c.value, c.text, c.after_key, c.level):
+                        continue
+                    if row[0][0] >= c.created:
+                        continue
+                self.add(c)
+                count += 1
+        return count
+
+    # -- settings (best effort: window layout and recent files are not user data) -----------
 
     def setting(self, key: str, default=None):
-        """A stored setting (any JSON value), or default."""
-        with self._lock:
-            row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-        if row is None:
+        """A stored setting (any JSON value), or default (also when it cannot be read)."""
+        try:
+            with self._lock:
+                rows = self._read("SELECT value FROM settings WHERE key=?", (key,), "the settings could not be read")
+        except WorkspaceError as exc:
+            self.settings_problem = str(exc)
+            return default
+        if not rows:
             return default
         try:
-            return json.loads(row[0])
+            return json.loads(rows[0][0])
         except ValueError:
             return default
 
-    def set_setting(self, key: str, value) -> None:
-        """Store a setting (any JSON value) at once."""
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                             (key, json.dumps(value)))
+    def set_setting(self, key: str, value) -> bool:
+        """Store a setting (any JSON value) at once; False (and settings_problem) when it cannot be."""
+        if self.read_only or self._muted:
+            return False
+        try:
+            with self._lock:
+                self._write("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+        except WorkspaceError as exc:
+            self.settings_problem = str(exc)
+            return False
+        return True
 
     def recent_files(self) -> list[str]:
         """Recently opened release paths, newest first."""
