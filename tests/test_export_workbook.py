@@ -216,12 +216,14 @@ def test_interrupted_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"previous export")
 
-    def broken_save(self, handle):
-        handle.write(b"PK half a file")
+    real_write = os.write
+
+    def disk_fills(fd, data):
+        real_write(fd, bytes(data[:10]))      # half a file, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
-    with pytest.raises(ExportError, match="No space left on device"):
+    monkeypatch.setattr(os, "write", disk_fills)
+    with pytest.raises(ExportError, match="the disk is full.*the old file is unchanged"):
         write_workbook([make_release()], target)
     assert target.read_bytes() == b"previous export"
     assert os.listdir(tmp_path) == ["out.xlsx"]

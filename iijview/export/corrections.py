@@ -119,4 +119,8 @@ def workspace_notes(workspace: Any, release: Release) -> CorrectionIndex:
     """Stored corrections of this release (an empty index without a workspace)."""
     if workspace is None or not release.sha256 or not hasattr(workspace, "corrections"):
         return CorrectionIndex()
-    return CorrectionIndex([note_from_record(r) for r in workspace.corrections(release.sha256) or ()])
+    try:
+        records = workspace.corrections(release.sha256) or ()
+    except Exception:  # noqa: BLE001 - a damaged workspace: the workbook goes without who/when notes
+        records = ()
+    return CorrectionIndex([note_from_record(r) for r in records])

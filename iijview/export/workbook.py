@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -14,11 +13,12 @@ from iijview.export.corrections import workspace_notes
 from iijview.export.list_sheets import (ExportedRelease, corrections_sheet, findings_sheet,
                                         sources_sheet, write_list_sheet)
 from iijview.export.names import SheetNamer, statement_caption
-from iijview.naming import release_label
+from iijview.export.saving import SaveError, check_target, save_bytes
 from iijview.export.statement_sheet import findings_by_cell, statement_sheet
 from iijview.export.summary import HEADLINES, add_charts, summary_sheet
 from iijview.export.table_writer import write_table_sheet
 from iijview.model import Release
+from iijview.naming import release_label
 
 Progress = Callable[[int, int], Any]
 
@@ -38,8 +38,10 @@ def write_workbook(releases: Iterable[Release], path, workspace=None, *,
     if not releases:
         raise ExportError("Nothing to export: no releases were given.")
     target = Path(path)
-    if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+    try:
+        check_target(target)       # before the work of building: a read-only target is refused at once
+    except SaveError as exc:
+        raise ExportError(str(exc)) from None
     workbook = build_workbook(releases, workspace, progress=progress)
     save_atomic(workbook, target)
     return target
@@ -92,43 +94,14 @@ def build_workbook(releases: list[Release], workspace=None, *, progress: Progres
 
 
 def save_atomic(workbook: Workbook, target: Path) -> None:
-    """Save to a temporary file beside `target`, then rename it over `target`; no half file on failure."""
+    """Save the workbook to `target` in one step (iijview.export.saving): the old file or the new one,
+    never half a file or a stray temporary, whatever happens (disk full, a kill, a read-only target)."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)          # complete in memory before the disk is touched
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~iijview-", suffix=".xlsx.tmp", dir=target.parent)
-    except PermissionError:
-        raise ExportError(f"Cannot write to the folder {target.parent}: permission denied.") from None
-    except OSError as exc:
-        raise ExportError(f"Cannot write to the folder {target.parent}: {exc.strerror or exc}.") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            workbook.save(handle)
-        os.chmod(tmp, _file_mode(target))   # mkstemp makes the file private (0600)
-        os.replace(tmp, target)
-    except PermissionError:
-        raise ExportError(f"Cannot write {target}: it is open in another program or read-only; "
-                          "close it and export again.") from None
-    except OSError as exc:
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink(missing_ok=True)
-
-
-def _file_mode(target: Path) -> int:
-    """Permissions for the new file: those of the file it replaces, else the usual ones (umask)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        pass
-    umask = 0o022
-    try:  # reading the umask via os.umask() would change it for every thread for a moment
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                umask = int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o666 & ~umask
+        save_bytes(buffer.getvalue(), target)
+    except SaveError as exc:
+        raise ExportError(str(exc)) from None
 
 
 __all__ = ["write_workbook", "build_workbook", "save_atomic", "ExportError", "HEADLINES"]
