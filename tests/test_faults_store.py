@@ -38,7 +38,7 @@ def _values(folder: Path) -> dict[str, float]:
 # -- disk full ------------------------------------------------------------------------------
 
 def test_disk_full_is_one_sentence_and_keeps_what_was_stored(tmp_path):
-    with small_disk(tmp_path / "disk", 160) as disk:
+    with small_disk(tmp_path / "disk", 400) as disk:
         folder = disk or tmp_path / "ws"
         ws = Workspace(folder)
         if disk is None:   # no tmpfs here: let SQLite itself run out of room
