@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 import sys
 
+from iijview.cli.common import say
+from iijview.safe_text import to_csv_cell
+
 UNITS = ("yen", "thousands", "millions", "billions")
 
 
@@ -55,7 +58,7 @@ def run(args) -> int:
     if workspace is not None:
         workspace.close()
     if not releases:
-        print("iijview compare: nothing to compare: no file could be read.", file=sys.stderr)
+        say("nothing to compare: no file could be read.", "iijview compare")
         return 2
     options = CompareOptions(args.statement, args.periods, args.view, args.as_first_reported,
                              ratios=not args.no_ratios, derive=not args.no_derived)
@@ -67,8 +70,8 @@ def run(args) -> int:
         for spec in args.change:
             base, _sep, new = spec.partition(":")
             if base not in names or new not in names:
-                print(f"iijview compare: --change {spec}: name two periods of the header "
-                      f"(e.g. {comp.columns[0].title if comp.columns else '3Q17'}:...).", file=sys.stderr)
+                say(f"--change {spec}: name two periods of the header "
+                      f"(e.g. {comp.columns[0].title if comp.columns else '3Q17'}:...).", "iijview compare")
                 return 2
             pairs.append((names[base], names[new]))
         comp = build_comparison(releases, CompareOptions(
@@ -78,14 +81,15 @@ def run(args) -> int:
         from iijview.model import STATEMENT_TITLES
 
         title = STATEMENT_TITLES.get(args.statement, args.statement).lower()
-        print(f"iijview compare: no file has a {title} table ({args.statement}).", file=sys.stderr)
+        say(f"no file has a {title} table ({args.statement}).", "iijview compare")
         return 2
     for f in comp.findings:
-        print(f"iijview compare: {f.message}", file=sys.stderr)
+        say(f.message, "iijview compare")
     if args.format == "json":
         json.dump(to_json(comp, args.unit), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         frame = to_frame(comp, args.unit)
+        frame = frame.map(lambda v: to_csv_cell(v) if isinstance(v, str) else v)   # no formula runs
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 2 if load_each.failed else 0
