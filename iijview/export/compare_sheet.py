@@ -21,6 +21,7 @@ from iijview.export.names import SHORT_TITLES
 from iijview.export.table_writer import LEGEND, SheetLayout, put_text, put_value, write_table_sheet
 from iijview.model import STATEMENT_TITLES, Release
 
+PRINT_COLUMNS = 12
 GROUP_ORDER = ("quarters", "halves", "9m", "fy", "targets", "balances", "other")
 MODE = "millions"
 
@@ -203,3 +204,5 @@ def add_comparison_sheets(wb, releases: list[Release], namer, workspace=None) ->
         spec, groups = compare_sheet(comp, name)
         ws = wb.create_sheet(name, n)
         add_compare_charts(ws, write_table_sheet(ws, spec), comp, groups)
+        # Printed a dozen periods a page wide (the labels repeat on every page), not all on one.
+        ws.page_setup.fitToWidth = max(1, -(-len(spec.columns) // PRINT_COLUMNS))
