@@ -43,7 +43,7 @@ def test_periods_grouped_by_kind_in_time_order_with_the_change_of_basis(book):
     assert heads[:8] == ["3Q17", "3Q18", "1H17", "1H18", "1Q-3Q17", "1Q-3Q18", "1Q-3Q18", "1Q-3Q19"]
     assert units[:8] == ["U.S. GAAP"] * 6 + ["IFRS \u25c0 change of basis", "IFRS"]
     assert ws["A3"].value == "Line item" and ws["B3"].value == "Unit"
-    assert ws.page_setup.fitToWidth == 1 and ws.print_title_cols == "A:B"   # 10 periods: one page wide
+    assert ws.page_setup.fitToWidth == 1 and ws.print_title_cols == "$A:$B"   # 10 periods: one page wide
 
 
 def test_values_in_millions_with_marks_and_sources_in_comments(book):
