@@ -266,9 +266,17 @@ def test_statements_listed_under_their_release_unique_and_reachable_by_keyboard(
     keys(qtbot, samples.table.values, Qt.Key_K, Qt.ControlModifier)      # Go to statement
     assert QApplication.focusWidget() is samples.library.filter
     qtbot.keyClicks(samples.library.filter, "per share")
+    assert QApplication.focusWidget() is samples.library.filter         # typing stays in the box ...
+    assert samples.table.model.table.st.title == "Highlights (1Q-3Q18)"   # ... and shows nothing yet
     qtbot.keyClick(samples.library.filter, Qt.Key_Return)
     qtbot.wait(30)
     assert samples.table.model.table.st.title == "TSE summary: per share"
+    assert samples.current.release.name == WEB                           # the release being read first
+    tree = samples.library.tree
+    keys(qtbot, tree, Qt.Key_Down)                                        # arrowing through the list
+    assert QApplication.focusWidget() is tree and samples.current.release.name != WEB
+    samples.library.filter.clear()
+    show(samples, WEB, "tse_summary:2")
     keys(qtbot, samples.table.values, Qt.Key_PageDown, Qt.ControlModifier)
     assert samples.table.model.table.st.title == "TSE summary: financial position"
     lib = samples.library.library

@@ -70,7 +70,9 @@ def settle_levels(st: Statement, parent: dict[int, int], children: dict[int, lis
         if kids and p in agreed:
             st.items[p].is_total = True
     if any(row.level for row in st.items):
-        _unindent_unconfirmed_openers(st, parent, adds_up)
+        # Only totals with lines of their own confirm an opener, not lines skipped as 'of which'.
+        summed = {k: p for p, kids in children.items() for k in kids}
+        _unindent_unconfirmed_openers(st, summed, adds_up)
         return
     for i in range(len(st.items)):
         depth, j = 0, i

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
+from iijview.gui.plot_style import plot_widget, save_chart
 from iijview.gui.file_dialog import choose_save
 from iijview.gui.formatting import SCALE_WORDS, factor, is_amount
 
@@ -71,8 +72,6 @@ class ChartView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from iijview.gui.plot_style import plot_widget
-
         self.pg, self.plot = plot_widget()
         self.plot.customContextMenuRequested.connect(self._menu)
         self.legend = None
@@ -167,43 +166,14 @@ class ChartView(QWidget):
             self.export(path)
 
     def export(self, path: str) -> bool:
-        """Write the chart to a PNG or SVG file (by the file's extension); say how it went."""
-        from pyqtgraph import exporters
-
-        kind = path.rsplit(".", 1)[-1].lower()
+        """Write the chart (with its title) to a PNG or SVG file, by the file's extension; say how it went."""
         try:
-            if kind == "svg":
-                self._write_svg(path)
-            else:
-                exporter = exporters.ImageExporter(self.plot.plotItem)
-                exporter.parameters()["width"] = max(800, int(self.plot.width()))
-                exporter.export(path)
-        except Exception as exc:     # disk full, no permission: a sentence, never a traceback
+            path = save_chart(self, path, self.title.text())
+        except OSError as exc:     # disk full, no permission: a sentence, never a traceback
             self.status_message.emit(f"Could not write {path} ({exc}).")
             return False
         self.status_message.emit(f"Chart exported to {path}.")
         return True
-
-    def _write_svg(self, path: str) -> None:
-        """Vector SVG of the chart, drawn by Qt (pyqtgraph's SVG exporter fails on Qt 6.12's output)."""
-        from PySide6.QtCore import QRect
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
-
-        size = self.plot.size()
-        gen = QSvgGenerator()
-        gen.setFileName(path)
-        gen.setSize(size)
-        gen.setViewBox(QRect(0, 0, size.width(), size.height()))
-        gen.setTitle(self.title.text())
-        painter = QPainter(gen)
-        try:
-            self.plot.render(painter)
-        finally:
-            painter.end()
-        with open(path, "rb") as fh:          # QSvgGenerator reports no errors: check the file
-            if b"<svg" not in fh.read(4096):
-                raise OSError("the SVG file is empty")
 
     def copy_image(self) -> None:
         """Put the chart on the clipboard as an image."""

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from iijview.compare.series import ChartData
+from iijview.gui.plot_style import plot_widget, save_chart
+from iijview.gui.file_dialog import choose_save
 
 COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#862e9c", "#c92a2a", "#0b7285", "#5c940d", "#a61e4d")
 SYMBOLS = {"printed": "o", "derived": "t", "ratio": "o"}
@@ -17,8 +19,6 @@ class CompareChartView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from iijview.gui.plot_style import plot_widget
-
         self.pg, self.plot = plot_widget(0.25)
         self.plot.customContextMenuRequested.connect(self._menu)
         self.item = self.plot.getPlotItem()
@@ -170,8 +170,8 @@ class CompareChartView(QWidget):
 
     def save_dialog(self, fmt: str) -> None:
         """Ask where to save the chart, then save it (a failure is one sentence in the read-out)."""
-        path, _f = QFileDialog.getSaveFileName(self, "Save chart", f"comparison.{fmt}",
-                                               "PNG image (*.png)" if fmt == "png" else "SVG image (*.svg)")
+        path = choose_save(self, "Save chart", f"comparison.{fmt}",
+                           "PNG image (*.png)" if fmt == "png" else "SVG image (*.svg)", fmt)
         if path:
             try:
                 self.save(path)
@@ -184,24 +184,6 @@ class CompareChartView(QWidget):
         SVG is painted by Qt's own generator: pyqtgraph's SVG exporter cannot read the paths
         that Qt 6.12 writes for point symbols.
         """
-        from PySide6.QtCore import QPoint
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
-
-        if path.lower().endswith(".svg"):
-            gen = QSvgGenerator()
-            gen.setFileName(path)
-            gen.setSize(self.size())
-            gen.setViewBox(self.rect())
-            gen.setTitle(self.title.text())
-            painter = QPainter(gen)
-            self.render(painter, QPoint())
-            painter.end()
-        else:
-            if not path.lower().endswith(".png"):
-                path += ".png"
-            image = self.grab()
-            if not image.save(path, "PNG"):
-                raise OSError(f"cannot write {path}")
+        path = save_chart(self, path, self.title.text())
         self.saved.emit(path)
         return path

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
-from PySide6.QtWidgets import QFileDialog
 
 from iijview.gui import errors
+from iijview.gui.file_dialog import choose_save
 
 
 class _Signals(QObject):
@@ -50,7 +50,7 @@ class ExportMixin:
             self.say("Open a release first.")
             return
         default = Path(rels[0].path).with_suffix(".xlsx").name if len(rels) == 1 else "iijview.xlsx"
-        path, _f = QFileDialog.getSaveFileName(self, "Export to Excel", default, "Excel workbook (*.xlsx)")
+        path = choose_save(self, "Export to Excel", default, "Excel workbook (*.xlsx)", "xlsx")
         if path:
             self.export_to(rels, path, write_workbook)
 

@@ -298,10 +298,15 @@ class LibraryView(QWidget):
             self.statement_chosen.emit(i, key)
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
-        if text.strip():
-            self.tree.expandAll()
-        self._respan()
+        """Filtering changes what the library lists, never what is shown."""
+        self._quiet = True
+        try:
+            self.proxy.set_text(text)
+            if text.strip():
+                self.tree.expandAll()
+            self._respan()
+        finally:
+            self._quiet = False
 
     def _first_match(self) -> None:
         """Enter in the filter box opens the first statement that matches, in the release being
@@ -311,7 +316,11 @@ class LibraryView(QWidget):
         tops.sort(key=lambda top: self.proxy.mapToSource(top).row() != shown)
         for top in tops:
             if self.proxy.rowCount(top):
-                self.tree.setCurrentIndex(self.proxy.index(0, 0, top))
+                idx = self.proxy.index(0, 0, top)
+                self._quiet = True
+                self.tree.setCurrentIndex(idx)
+                self._quiet = False
+                self._current_changed(idx, QModelIndex())
                 self.tree.setFocus()
                 return
 

@@ -287,7 +287,8 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
             self.table.set_model(self.model_for(self.current, st_key))
             self.source.clear_highlight()
             self.chart_rows = []
-            self.table.go(0, 1 if self.table.model.columnCount() > 1 else 0)
+            # Focus stays where the user is (arrowing through the library, typing in a filter).
+            self.table.go(0, 1 if self.table.model.columnCount() > 1 else 0, focus=False)
             self.library.select(self.releases.index(self.current), st_key)
             self.show_where()
         return self.table.model

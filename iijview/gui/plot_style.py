@@ -1,7 +1,8 @@
-"""The plot both charts share: white background, thousands separators on the value axis (pyqtgraph)."""
+"""What both charts share: the plot (white, thousands separators on the value axis; pyqtgraph) and
+saving a chart as PNG or SVG."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 
 def plot_widget(grid_alpha: float = 0.3):
@@ -25,3 +26,35 @@ def plot_widget(grid_alpha: float = 0.3):
     plot.showGrid(y=True, alpha=grid_alpha)
     plot.setContextMenuPolicy(Qt.CustomContextMenu)
     return pg, plot
+
+
+def save_chart(widget, path: str, title: str = "") -> str:
+    """Save a chart widget (its title included) as SVG or PNG, by the file's suffix (.png added when
+    there is none of the two); return the path. Raises OSError when the file cannot be written.
+
+    SVG is painted by Qt's own generator: pyqtgraph's SVG exporter cannot read the paths Qt 6.12
+    writes.
+    """
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    if path.lower().endswith(".svg"):
+        gen = QSvgGenerator()
+        gen.setFileName(path)
+        gen.setSize(widget.size())
+        gen.setViewBox(widget.rect())
+        gen.setTitle(title)
+        painter = QPainter(gen)
+        try:
+            widget.render(painter, QPoint())
+        finally:
+            painter.end()
+        with open(path, "rb") as fh:          # the generator reports no errors: look at the file
+            if b"<svg" not in fh.read(4096):
+                raise OSError(f"cannot write {path}")
+        return path
+    if not path.lower().endswith(".png"):
+        path += ".png"
+    if not widget.grab().save(path, "PNG"):
+        raise OSError(f"cannot write {path}")
+    return path

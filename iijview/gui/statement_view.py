@@ -341,8 +341,8 @@ class StatementView(QWidget):
         idx = self.values.selectionModel().currentIndex() if self.model else None
         return (idx.row(), idx.column()) if idx is not None and idx.isValid() else (-1, -1)
 
-    def go(self, r: int, c: int, extend: bool = False) -> None:
-        """Make (r, c) the current cell, selected, visible and focused."""
+    def go(self, r: int, c: int, extend: bool = False, focus: bool = True) -> None:
+        """Make (r, c) the current cell, selected and visible (and focused unless told not to)."""
         if self.model is None or not (0 <= r < self.model.rowCount()):
             return
         c = max(0, min(c, self.model.columnCount() - 1))
@@ -353,7 +353,8 @@ class StatementView(QWidget):
         grid.scrollTo(idx)
         if c != 0:
             self.labels.scrollTo(self.model.index(r, 0))
-        grid.setFocus()
+        if focus:
+            grid.setFocus()
 
     def move(self, dr: int, dc: int) -> None:
         """Move the current cell by (dr, dc)."""
