@@ -112,11 +112,22 @@ def test_html_value_names_its_table_row_and_cell(qtbot, window, published):
     path, _sample = published["conv.html"]
     rs = open_file(qtbot, window, path)
     pane = window.source_pane
-    assert not pane.tabs.isVisible() and pane.stack.currentWidget() is window.source
+    assert pane.tabs.isVisible() and pane.tabs.tabText(0) == "Table"
     cell = go_to(window, "operating_summary", "Total Revenues", 2)
     place = rs.release.original.places_in(cell.start, cell.end)[0]
     assert pane.where.text() == f"HTML table {place.table}, row {place.row}, cell {place.cell}"
     assert place.cell == 3
+    grid = pane.table_view
+    assert pane.stack.currentWidget() is grid
+    assert (grid.currentRow(), grid.currentColumn()) == (place.row - 1, place.cell - 1)
+    assert grid.currentItem().text() == "76,690" and grid.item(place.row - 1, 0).text() == "Total Revenues"
+    # double-click another cell of the table: the app goes to that value
+    other = next(i for i in range(grid.rowCount()) if grid.item(i, 0) and grid.item(i, 0).text() == "Operating Income")
+    grid.cellDoubleClicked.emit(other, 2)
+    r, c = window.table.current()
+    assert window.table.model.table.cell(r, c).text == "5,043"
+    pane.tabs.setCurrentIndex(1)
+    assert pane.stack.currentWidget() is window.source
 
 
 def test_changed_pdf_falls_back_to_the_text(qtbot, window, published, tmp_path):
@@ -146,3 +157,19 @@ def test_scanned_pdf_offers_ocr_and_reads_it_on_yes(qtbot, window, tmp_path, mon
     read.click()
     assert asked[-1] == ([str(path)], True)
     box.done(QMessageBox.Cancel)
+
+
+def test_dropped_pdf_and_html_open_and_join_the_recent_list(qtbot, window, published):
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    pdf, _s = published["slides-rows.pdf"]
+    page, _s = published["slides.html"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf)), QUrl.fromLocalFile(str(page))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: len(window.releases) == 2 and not window.loader.busy, timeout=60000)
+    assert sorted(rs.release.original.kind for rs in window.releases) == ["html", "pdf"]
+    recent = window.ws.recent_files()
+    assert str(pdf) in recent and str(page) in recent
+    assert {a.text() for a in window.recent_menu.actions()} >= {pdf.name, page.name}

@@ -150,3 +150,43 @@ def test_corrections_of_a_pdf_are_keyed_by_its_content(published, tmp_path):
     again = load_release(copy, checks=False)
     assert ws.apply(again) == []
     assert again.statement("operating_summary").items[row].cells[col].value == 76691
+
+
+def test_a_page_stored_turned_reads_as_it_is_shown(tmp_path):
+    """A page kept in the file on its side (/Rotate 90) and its text turned back: read upright, with
+    boxes where the figures show on the rendered page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.rotate(90)
+    c.translate(0, -A4[0])
+    c.setFont("Helvetica", 10)
+    for k, (label, a, b) in enumerate([("", "3Q11", "3Q12"), ("Total Revenues", "70,752", "76,690"),
+                                       ("Operating Income", "3,998", "5,043")]):
+        c.drawString(50, 500 - 14 * k, label)
+        c.drawRightString(300, 500 - 14 * k, a)
+        c.drawRightString(400, 500 - 14 * k, b)
+    c.showPage()
+    c.save()
+    from iijview.parse.pdf_text import read_pdf
+
+    result = read_pdf(path.read_bytes())
+    assert result.text.strip("\n") == "\t3Q11\t3Q12\nTotal Revenues\t70,752\t76,690\nOperating Income\t3,998\t5,043"
+    at = result.text.index("76,690")
+    box = result.original.places_in(at, at + 6)[0].box
+    image = pdfium.PdfDocument(str(path))[0].render(scale=2).to_pil().convert("L")
+    cx, cy = (box[0] + box[2]), (box[1] + box[3])      # the centre, at scale 2
+    assert min(image.getpixel((int(cx) + dx, int(cy))) for dx in range(-8, 9)) < 128
+
+
+def test_pdfs_read_in_several_threads_at_once_read_right(published, parsed):
+    """PDFium is not made for threads: the app loads in worker threads, so every use takes one lock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["conv-rows.pdf", "conv-columns.pdf", "slides-rows.pdf"] * 2
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda n: load_release(published[n][0], checks=False).text, names))
+    assert texts == [parsed[n].text for n in names]

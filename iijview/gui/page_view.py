@@ -1,8 +1,9 @@
 """The source pane for releases opened as published: the PDF page with the value's box, or the HTML cell.
 
 `SourcePane` holds the text view every release has and, for a PDF, a `PageView` that shows the page a
-value was printed on (rendered with pypdfium2) with the value and its row highlighted; 'Page' and
-'Text' tabs switch between them. For an HTML page a caption names the table, row and cell.
+value was printed on (rendered with pypdfium2) with the value and its row highlighted ('Page' and
+'Text' tabs); for an HTML page, the table the value is in, cell by cell, with its cell selected and
+a caption naming table, row and cell ('Table' and 'Text' tabs).
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QTabBar,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStackedWidget,
+                               QTabBar, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from iijview.model import Place, Release
+from iijview.parse.pdf_text import PDFIUM
 
 ROW_FILL = QColor(255, 224, 102, 90)
 CELL_FILL = QColor(255, 140, 0, 110)
@@ -150,7 +152,8 @@ class PageView(QWidget):
                 import pypdfium2 as pdfium
 
                 try:
-                    self.pdf = pdfium.PdfDocument(data)
+                    with PDFIUM:
+                        self.pdf = pdfium.PdfDocument(data)
                 except pdfium.PdfiumError as exc:
                     self.problem = f"The PDF's pages cannot be shown ({exc})."
         self.caption.setText(self.problem)
@@ -159,7 +162,8 @@ class PageView(QWidget):
     def close_pdf(self) -> None:
         """Let go of the open PDF and its rendered pages."""
         if self.pdf is not None:
-            self.pdf.close()
+            with PDFIUM:
+                self.pdf.close()
         self.pdf = None
         self._pixmaps.clear()
 
@@ -210,15 +214,16 @@ class PageView(QWidget):
         if key not in self._pixmaps:
             if len(self._pixmaps) > 6:
                 self._pixmaps.pop(next(iter(self._pixmaps)))
-            page = self.pdf[n - 1]
-            try:
-                bitmap = page.render(scale=scale * ratio, rev_byteorder=True)
-                w, h = bitmap.width, bitmap.height
-                fmt = QImage.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format_RGB888
-                image = QImage(bytes(bitmap.buffer), w, h, bitmap.stride, fmt).copy()
-                bitmap.close()
-            finally:
-                page.close()
+            with PDFIUM:   # a release may be loading in another thread
+                page = self.pdf[n - 1]
+                try:
+                    bitmap = page.render(scale=scale * ratio, rev_byteorder=True)
+                    w, h = bitmap.width, bitmap.height
+                    fmt = QImage.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format_RGB888
+                    image = QImage(bytes(bitmap.buffer), w, h, bitmap.stride, fmt).copy()
+                    bitmap.close()
+                finally:
+                    page.close()
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
             self._pixmaps[key] = pixmap
@@ -271,6 +276,58 @@ class PageView(QWidget):
             self._refit.start()
 
 
+class HtmlTableView(QTableWidget):
+    """One table of an HTML release as the page has it, cell by cell, with the value's cell selected."""
+
+    cell_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setAccessibleName("Table of the HTML release")
+        self.release: Release | None = None
+        self.table = 0
+        self.cellDoubleClicked.connect(self._double_clicked)
+
+    def show_table(self, release: Release, table: int) -> None:
+        """Fill the grid with table number `table` of the release (no work if it is shown)."""
+        if release is self.release and table == self.table:
+            return
+        self.release, self.table = release, table
+        places = [p for p in release.original.places if p.table == table]
+        rows = max((p.row for p in places), default=0)
+        cols = max((p.cell for p in places), default=0)
+        self.clear()
+        self.setRowCount(rows)
+        self.setColumnCount(cols)
+        for p in places:
+            item = QTableWidgetItem(release.text[p.start:p.end])
+            item.setData(Qt.UserRole, p.start)
+            if p.cell > 1:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.setItem(p.row - 1, p.cell - 1, item)
+        self.resizeColumnsToContents()
+        if cols and self.columnWidth(0) > 260:
+            self.setColumnWidth(0, 260)   # long labels elide; the tooltip of a cell is its text
+        for p in places:
+            item = self.item(p.row - 1, p.cell - 1)
+            if item is not None:
+                item.setToolTip(item.text())
+
+    def select(self, place: Place) -> None:
+        """Select the cell of a place and scroll to it."""
+        self.setCurrentCell(place.row - 1, place.cell - 1)
+        item = self.item(place.row - 1, place.cell - 1)
+        if item is not None:   # the row's label in view when it fits beside the cell, the cell always
+            self.horizontalScrollBar().setValue(0)
+            self.scrollToItem(item, QAbstractItemView.EnsureVisible)
+
+    def _double_clicked(self, row: int, col: int) -> None:
+        item = self.item(row, col)
+        if item is not None:
+            self.cell_requested.emit(item.data(Qt.UserRole))
+
+
 class SourcePane(QWidget):
     """The source dock: the release text and, for a PDF, its page ('Page' and 'Text' tabs)."""
 
@@ -281,6 +338,8 @@ class SourcePane(QWidget):
         self.text_view = text_view
         self.page_view = PageView()
         self.page_view.cell_requested.connect(self.cell_requested)
+        self.table_view = HtmlTableView()
+        self.table_view.cell_requested.connect(self.cell_requested)
         self.tabs = QTabBar()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab("Page")
@@ -295,6 +354,7 @@ class SourcePane(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.page_view)
         self.stack.addWidget(text_view)
+        self.stack.addWidget(self.table_view)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -317,7 +377,11 @@ class SourcePane(QWidget):
             return
         self._key, self.release = key, release
         pdf = self.kind == "pdf"
-        self.tabs.setVisible(pdf)
+        self.tabs.setVisible(pdf or self.kind == "html")
+        self.tabs.setTabText(0, "Page" if pdf else "Table")
+        self.tabs.setTabToolTip(0, "The PDF page the value was printed on" if pdf else
+                                "The HTML table the value is in, cell by cell")
+        self.tabs.setTabEnabled(0, True)
         self.where.setVisible(self.kind == "html")
         self.where.setText("")
         if pdf:
@@ -330,10 +394,15 @@ class SourcePane(QWidget):
             self._tab(self.tabs.currentIndex())
         else:
             self.page_view.close_pdf()
-            self.stack.setCurrentWidget(self.text_view)
+            self._tab(self.tabs.currentIndex())
 
     def _tab(self, i: int) -> None:
-        self.stack.setCurrentIndex(0 if i == 0 and self.kind == "pdf" and not self.page_view.problem else 1)
+        if i == 0 and self.kind == "pdf" and not self.page_view.problem:
+            self.stack.setCurrentWidget(self.page_view)
+        elif i == 0 and self.kind == "html" and self.table_view.release is self.release:
+            self.stack.setCurrentWidget(self.table_view)
+        else:
+            self.stack.setCurrentWidget(self.text_view)
 
     def show_cell(self, start: int, end: int, row_start: int, row_end: int) -> None:
         """Highlight a value (text span [start, end), its row [row_start, row_end)) in the original."""
@@ -349,6 +418,12 @@ class SourcePane(QWidget):
                                            "top left")
         elif self.kind == "html":
             self.where.setText(describe(cell[0]) if cell else "")
+            if cell and cell[0].table:
+                self.table_view.show_table(self.release, cell[0].table)
+                self.table_view.select(cell[0])
+                self._tab(self.tabs.currentIndex())
+            elif self.tabs.currentIndex() == 0:  # a figure from a sentence: shown in the text
+                self.stack.setCurrentWidget(self.text_view)
 
     def clear(self) -> None:
         """No value highlighted."""

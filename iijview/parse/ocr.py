@@ -73,19 +73,21 @@ def parse_tsv(tsv: str, scale: float) -> list[Frag]:
 def ocr_pages(pdf, result, *, dpi: int = DPI, seconds: float = TOTAL_SECONDS):
     """The PDF's text again, with its scanned pages read by OCR (a new PdfText)."""
     from iijview.parse.page_layout import lay_out
-    from iijview.parse.pdf_text import PdfText
+    from iijview.parse.pdf_text import PDFIUM, PdfText
 
     deadline = time.monotonic() + seconds
     pages = list(result.pages)
     for number in result.scanned:
         if time.monotonic() > deadline:
             raise ReleaseError(f"OCR took longer than {seconds / 60:.0f} minutes, so it was stopped")
-        page = pdf[number - 1]
-        try:
-            width, height = page.get_size()
-            frags = read_words(page_image(page, dpi), dpi / 72)
-        finally:
-            page.close()
+        with PDFIUM:   # the page is rendered under the lock; Tesseract reads it without
+            page = pdf[number - 1]
+            try:
+                width, height = page.get_size()
+                image = page_image(page, dpi)
+            finally:
+                page.close()
+        frags = read_words(image, dpi / 72)
         pages[number - 1] = PageText(number, width, height, frags)
     text, places = lay_out(pages)
     original = result.original

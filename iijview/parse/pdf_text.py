@@ -8,7 +8,9 @@ and read with OCR when asked.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -16,6 +18,9 @@ from iijview.model import Original
 from iijview.parse.errors import NeedsOcr, ReleaseError
 from iijview.parse.page_layout import WORD_GAP, Frag, PageText, lay_out
 
+# PDFium may not be called from two threads at once, even for two documents: every use holds this lock
+# (reading here, rendering in the app's source pane).
+PDFIUM = threading.RLock()
 # Reading the text layer stops with a clear sentence after this long (a release reads in well under a second).
 TEXT_SECONDS = 30.0
 MAX_PAGES = 1000
@@ -41,7 +46,8 @@ def open_pdf(data: bytes):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(data)
+        with PDFIUM:
+            return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (4, 5):  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
@@ -98,6 +104,7 @@ def _page_frags(page) -> tuple[list[Frag], int, int]:
         chars = _page_chars(tp, n)
         rect = raw.FS_RECTF()
         get_box, get_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
+        turn = math.radians(page.get_rotation())   # angles are on the page as stored, not as shown
         frags: list[Frag] = []
         cur: list[str] = []
         box = [0.0, 0.0, 0.0, 0.0]
@@ -125,8 +132,8 @@ def _page_frags(page) -> tuple[list[Frag], int, int]:
                     continue
                 frags.append(Frag("".join(cur), *box))
                 cur = []
-            angle = get_angle(tp, i)  # asked once a run: a run is printed at one angle
-            if 0.05 < angle < 6.23:   # rotated text (axis titles, stamps) is not part of a row
+            angle = (get_angle(tp, i) + turn) % math.tau  # asked once a run: a run is printed at one angle
+            if 0.05 < angle < math.tau - 0.05:  # rotated text (axis titles, stamps) is not part of a row
                 continue
             cur = [ch]
             box = [x0, top, x1, bottom]
@@ -148,7 +155,8 @@ def has_images(page) -> bool:
 def read_text_layer(pdf, *, seconds: float | None = None) -> PdfText:
     """Every page's text laid out in reading order; pages without readable text are listed as scans or blank."""
     seconds = TEXT_SECONDS if seconds is None else seconds
-    n = len(pdf)
+    with PDFIUM:
+        n = len(pdf)
     if n == 0:
         raise ReleaseError("the PDF has no pages")
     if n > MAX_PAGES:
@@ -162,17 +170,19 @@ def read_text_layer(pdf, *, seconds: float | None = None) -> PdfText:
         if time.monotonic() > deadline:
             raise ReleaseError(f"reading the PDF's text took longer than {seconds:.0f} seconds (page {k + 1} of "
                                f"{n}), so it was stopped")
-        page = pdf[k]
-        try:
-            width, height = page.get_size()
-            frags, good, odd = _page_frags(page)
-            sizes.append((round(width, 2), round(height, 2)))
-            if good < 20 or odd > good:  # no text layer, or fonts that do not say which letters they draw
-                (scanned if has_images(page) or odd > good else blank).append(k + 1)
-                frags = [] if odd > good else frags
-            pages.append(PageText(k + 1, width, height, frags))
-        finally:
-            page.close()
+        with PDFIUM:
+            page = pdf[k]
+            try:
+                width, height = page.get_size()
+                frags, good, odd = _page_frags(page)
+                images = good < 20 and has_images(page)
+            finally:
+                page.close()
+        sizes.append((round(width, 2), round(height, 2)))
+        if good < 20 or odd > good:  # no text layer, or fonts that do not say which letters they draw
+            (scanned if images or odd > good else blank).append(k + 1)
+            frags = [] if odd > good else frags
+        pages.append(PageText(k + 1, width, height, frags))
     text, places = lay_out(pages)
     return PdfText(text, Original("pdf", places, sizes), scanned, blank, pages)
 
@@ -183,17 +193,20 @@ def read_pdf(data: bytes, *, ocr: bool = False) -> PdfText:
     Raises ReleaseError for a PDF that cannot be read, and NeedsOcr for a scan when OCR was not asked."""
     pdf = open_pdf(data)
     try:
+        with PDFIUM:
+            n = len(pdf)
         result = read_text_layer(pdf)
         if result.scanned and (ocr or not result.text.strip()):
             if not ocr:
-                raise NeedsOcr(_scan_sentence(len(result.scanned), len(pdf)))
+                raise NeedsOcr(_scan_sentence(len(result.scanned), n))
             from iijview.parse.ocr import ocr_pages
             result = ocr_pages(pdf, result)
         elif not result.text.strip():
             raise ReleaseError("the PDF's pages are blank: it has no text and no images")
         return result
     finally:
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
 
 
 def _scan_sentence(scanned: int, total: int) -> str:
