@@ -289,6 +289,28 @@ FORMS = {
                                           ("dividends", "dividend_year_end", "", *FY08, 1_250, 1, "JPY/share"),
                                           ("dividends", "dividend_year_end", "previous", *FY08, 1_000, 1,
                                            "JPY/share")]),
+    "slide-cumulative-heading": ("3rd Quarter FY2013 Consolidated Financial Results\nInternet Initiative Japan Inc.\n\n"
+                                 "FY2013/1Q-3Q (cumulative) Financial Results\n\n"
+                                 "Revenue JPY82,746 million (up 7.9% YoY)Operating Income JPY4,211 million (down 16.5% "
+                                 "YoY)\n",
+                                 [("highlights", "total_revenues", "", "2013-12-31", 9, 82_746, M, "JPY"),
+                                  ("highlights", "operating_income", "", "2013-12-31", 9, 4_211, M, "JPY"),
+                                  ("highlights", "operating_income", "change", "2013-12-31", 9, -16.5, 1, "%")]),
+    "flattened-dated-target-beside-actual": (OPEN_1H10 + "1H10 Financial Results In Line with 10/24/10 Revised Target "
+                                             "10/24 Target Actual Results -------------- -------------- Revenues "
+                                             "JPY33,000 million JPY35,120 million ($420.6 million) Operating Income "
+                                             "JPY1,250 million JPY1,310 million ($15.7 million) 1H10 Highlights\n",
+                                             [("targets", "total_revenues", "", "2010-09-30", 6, 33_000, M, "JPY"),
+                                              ("highlights", "total_revenues", "", "2010-09-30", 6, 35_120, M, "JPY"),
+                                              ("highlights", "total_revenues", "", "2010-09-30", 6, 420.6, M, "USD"),
+                                              ("targets", "operating_income", "", "2010-09-30", 6, 1_250, M, "JPY")]),
+    "revised-targets-under-prose": (OPEN_1H14 + "Revised Full FY2014 Financial Targets\n"
+                                    "▪  We revised FY2014 financial targets due to weaker recurring revenues. The "
+                                    "operating income was impacted accordingly.\n     \n"
+                                    "  Previous Target Revised Target (Nov. 10)\n"
+                                    " Revenues JPY130,000 million JPY127,000 million\n",
+                                    [("targets", "total_revenues", "previous", *FY14, 130_000, M, "JPY"),
+                                     ("targets", "total_revenues", "", *FY14, 127_000, M, "JPY")]),
     # 8. Two PDF columns interleaved.
     "two-columns": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
                     "Revenues Operating Income\n\n"

@@ -148,3 +148,36 @@ def test_a_matrix_without_its_unit_is_not_guessed():
     text = PIPES.replace("|JPY millions\n", "|\n")
     got = _facts(text)
     assert not any(f[0] == "targets" for f in got)
+
+
+DIVIDENDS = """TOKYO, Nov. 8, 2019 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. ("IIJ") announces that its Board of \
+Directors today resolved upon the interim dividend and revised the year-end dividend forecast for the fiscal year ending \
+March 31, 2020.
+
+2.    Revised Forecast of Year-end Dividend
+
+  Dividend per share
+  2Q-end Year-end Total
+Previous Forecast (Disclosed on May 14, 2019) JPY12.00 JPY12.00 JPY24.00
+Revised Forecast   JPY14.00 JPY26.00
+Results for the fiscal year ending March 31, 2020 JPY12.00
+Results for the fiscal year ended March 31, 2019 JPY11.00(*1) JPY12.50 JPY23.50
+
+3.    Reason
+"""
+
+
+def test_a_dividend_forecast_revision():
+    got = {f for f in _facts(DIVIDENDS) if f[0] == "dividends"}
+    assert {
+        ("dividends", "dividend_q2", "previous", "2020-03-31", 12, 12.0, 1, "JPY/share"),
+        ("dividends", "dividend_per_share", "previous", "2020-03-31", 12, 24.0, 1, "JPY/share"),
+        # the revised forecast leaves out the interim already paid: its figures are the year-end and the total
+        ("dividends", "dividend_year_end", "", "2020-03-31", 12, 14.0, 1, "JPY/share"),
+        ("dividends", "dividend_per_share", "", "2020-03-31", 12, 26.0, 1, "JPY/share"),
+        ("dividends", "dividend_q2", "", "2019-03-31", 12, 11.0, 1, "JPY/share"),
+        ("dividends", "dividend_per_share", "", "2019-03-31", 12, 23.5, 1, "JPY/share"),
+    } <= got
+    # the section number below the table is no figure, and a row of one figure in three is not placed
+    assert not any(f[5] == 3 for f in got)
+    assert ("dividends", "dividend_q2", "", "2020-03-31", 12, 12.0, 1, "JPY/share") not in got

@@ -179,39 +179,34 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     return regions
 
 
-_HEADER_LINE = re.compile(r"^[ \t|]*\S[^\n]{0,100}$", re.M)
-_HEADER_FILLER = re.compile(r"[\s|\-–—:()]+")
+_HEADER_FILLER = re.compile(r"[\s|\-–—:()=_]*")
 
 
 def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[int]) -> list[Region]:
-    """Blocks that open with a column-header line and no heading of their own ('10/24 Target   Actual
-    Results' over 'Revenues JPY33,200 million JPY33,254 million'): the period is the last one named just
-    above (else the release's)."""
+    """Blocks that open with a run of column words and no heading of their own ('10/24 Target   Actual
+    Results' over 'Revenues JPY33,200 million JPY33,254 million', on its own line or run into the text): the
+    period is the last one named just above (else the release's)."""
     out: list[Region] = []
-    words = _column_words()
     inside = [(r.start, r.end) for r in regions]
-    for m in _HEADER_LINE.finditer(text):
-        a, b = m.span()
-        if any(lo <= a < hi for lo, hi in inside):
+    run: list[re.Match] = []
+    for m in list(_column_words().finditer(text)) + [None]:
+        if m is not None and run and _HEADER_FILLER.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
             continue
-        tokens = [t for t in words.finditer(m.group(0))]
-        kinds = {t.lastgroup for t in tokens}
-        rest = words.sub(" ", m.group(0))
-        if len(tokens) < 2 or _HEADER_FILLER.sub("", rest) or not ({"actual", "target"} & kinds) \
-                or not _measures()[0].match(text, _skip_space(text, b)):
-            continue
-        period = _period_above(text, a, ctx)
-        if period is None:
-            continue
-        nxt = [r.start for r in regions if r.start > b] + [s for s in stops if s > b]
-        out.append(Region("highlights", a, a, min(nxt + [b + _REGION_LIMIT, len(text)]), period))
+        if len(run) >= 2 and {"actual", "target"} & {t.lastgroup for t in run}:
+            a, b = run[0].start(), run[-1].end()
+            if not any(lo <= a < hi for lo, hi in inside) and _measures()[0].match(text, _skip_filler(text, b)):
+                period = _period_above(text, a, ctx)
+                if period is not None:
+                    nxt = [r.start for r in regions if r.start > b] + [s for s in stops if s > b]
+                    out.append(Region("highlights", a, a, min(nxt + [b + _REGION_LIMIT, len(text)]), period))
+        run = [m] if m is not None else []
     return out
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\n|":
-        pos += 1
-    return pos
+def _skip_filler(text: str, pos: int) -> int:
+    m = _HEADER_FILLER.match(text, pos)
+    return m.end() if m else pos
 
 
 def _period_above(text: str, a: int, ctx: Context) -> Period | None:
@@ -321,6 +316,15 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
         last = next((ln for ln in reversed(header.split("\n")) if ln.strip()), "")
         header = last if len(last.strip()) <= 120 and not _PROSE_END.search(last) else ""
     region.slots = column_slots(header, region, ctx)
+    want = len(phrases[0].groups)
+    if len(region.slots) != want:
+        # words of a heading run into the header ('... Revised Target 10/24 Target Actual Results'): the
+        # columns are the last words that name as many columns as the first row has figures
+        for m in _column_words().finditer(header):
+            slots = column_slots(header[m.start():], region, ctx)
+            if len(slots) == want:
+                region.slots = slots
+                break
     out = []
     for ph in phrases:
         slots = region.slots
@@ -374,13 +378,14 @@ _INTERIM = re.compile(r"\binterim\b|\bsecond[\s-]+quarter[\s-]+end\b|\b2Q[\s-]?e
 _YEAR_END = re.compile(r"\byear[\s-]?end\b", re.I)
 
 
-_WORDS = re.compile(r"[A-Za-z]{2,}")
+_VERBS = re.compile(r"\b(?:was|were|is|are|be|totall?ed|amounted|reached|came|stood|increased|decreased|grew|rose"
+                    r"|fell|declined|from|to|revised)\b", re.I)
 
 
 def _in_prose(ph: Phrase) -> bool:
     """A phrase in a sentence ('was JPY3,641 million', 'from previous JPY1,500 to JPY1,750'), not a table row
-    (whose amounts follow each other with nothing but brackets and changes between)."""
-    return any(_WORDS.search(g.lead) for g in ph.groups)
+    (whose amounts follow each other with nothing but brackets, changes and the rest of a label between)."""
+    return any(_VERBS.search(g.lead) for g in ph.groups)
 
 
 def _dividend_kind(text: str, ph: Phrase) -> None:

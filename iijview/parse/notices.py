@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from iijview.model import Cell, Column, LineItem, Period, Statement
+from iijview.model import Cell, Column, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
 from iijview.parse.numbers import parse_number
@@ -39,7 +39,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, list[tuple[str, str, frozenset[
     return rows, names, words
 
 
-_NUMBER = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?%?\)?%?(?!\w)|--|—|－|-(?=\s|\||$)")
+@lru_cache(maxsize=1)
+def _dividend_names() -> re.Pattern:
+    n = knowledge()["notices"]["dividend_measures"]
+    return re.compile("|".join(f"(?P<d{i}>\\b(?:{spaced(m['label'])})\\b)" for i, m in enumerate(n)), re.I)
+
+
+_NUMBER = re.compile(r"(?:JPY\s?)?\(?-?\d[\d,]*(?:\.\d+)?%?\)?%?(?!\w)(?:\s?\(\*\d?\))?|--|—|－|-(?=\s|\||$)")
+_FY_ENDING = re.compile(rf"fiscal\s+year\s+end(?:ed|ing)\s+(?P<date>{periods._MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})",  # noqa: SLF001
+                        re.I)
 _FOOT = re.compile(r"\(\*\d?\)|\*\d?")
 _RULE = re.compile(r"[-=_]{4,}")
 _RANGE = re.compile(rf"From\s+(?P<m1>{periods._MONTH})\s*\d{{1,2}},?\s*(?P<y1>(?:19|20)\d{{2}})\s*to\s+"  # noqa: SLF001
@@ -71,13 +79,20 @@ def _matrix_at(text: str, first: re.Match, codes: dict, release_period: Period |
     header = text[lo:first.start()]
     cut = max(header.rfind("\n\n\n"), 0)
     measures = _header_measures(header[cut:])
-    if len(measures) < 3:
-        return None
-    unit_text = header[cut:]
-    scale = 1_000_000 if re.search(r"millions", unit_text, re.I) else (1_000 if re.search(r"thousands", unit_text,
-                                                                                          re.I) else 0)
-    if not scale:
-        return None  # a notice names its unit; without it the figures would be guessed
+    dividends = not measures and first.lastgroup != "change"
+    if dividends:
+        measures = _dividend_measures(header[cut:])
+        if len(measures) < 2:
+            return None
+        scale = 1
+    else:
+        if len(measures) < 3:
+            return None
+        unit_text = header[cut:]
+        scale = 1_000_000 if re.search(r"millions", unit_text, re.I) else \
+            (1_000 if re.search(r"thousands", unit_text, re.I) else 0)
+        if not scale:
+            return None  # a notice names its unit; without it the figures would be guessed
     target = _subtitle_period(text[max(0, after, lo - 400):first.start()], codes, release_period)
     matrix = Matrix(first.start(), first.start(), measures, scale)
     rows_re, _, _ = _patterns()
@@ -87,12 +102,21 @@ def _matrix_at(text: str, first: re.Match, codes: dict, release_period: Period |
         label = rows_re.match(text, _skip(text, pos))
         if label is None:
             break
-        cells, after = _cells(text, label.end(), n)
+        cells, after = _cells(text, label.end(), n, partial=dividends)
         if cells is None:
             break
         tail = text[after:after + 60]
         kind = label.lastgroup or ""
         period, variant = _row_period(kind, label.group(0) + " " + _trailing_words(tail), target, codes)
+        if period is not None and dividends:
+            period = Period(periods.month_end(fiscal_year(period.end) + 1, 3), 12, period.forecast)
+        if period is not None and len(cells) < n:
+            # a dividend row short of one figure: a forecast leaves out the interim already paid, results
+            # print only what was paid so far; anything shorter cannot be placed
+            if len(cells) != n - 1 or kind == "change":
+                period = None
+            else:
+                cells = [None] + cells if period.forecast else cells + [None]  # type: ignore[list-item]
         if period is not None:
             matrix.rows.append((period, variant, cells))
         matrix.end = after
@@ -111,16 +135,22 @@ def _skip(text: str, pos: int) -> int:
         pos = m.end()
 
 
-def _cells(text: str, pos: int, n: int) -> tuple[list[tuple[int, int, str]] | None, int]:
-    """The next n figure cells after a row label (a label may carry a line of words before its figures)."""
+_LABEL_WORDS = re.compile(r"\([^)\n]{0,60}\)|(?:[1-4]Q|[12]H|FY)\s?\d{2,4}\b|[A-Za-z(),.\-]+")
+
+
+def _cells(text: str, pos: int, n: int, *, partial: bool = False) -> tuple[list | None, int]:
+    """The next n figure cells after a row label (a label may carry words, a code or a bracket before its
+    figures); with `partial`, a row that stops early at words keeps the cells it has."""
     cells: list[tuple[int, int, str]] = []
     p = pos
     words = 0
     while len(cells) < n:
         p = _skip(text, p)
         m = _NUMBER.match(text, p)
-        if m is None:
-            w = re.compile(r"[A-Za-z(),.\-]+").match(text, p)
+        if m is None or (partial and cells and "\n\n" in text[cells[-1][1]:p].replace(" ", "")):
+            w = _LABEL_WORDS.match(text, p)
+            if cells and partial:
+                return cells, p
             if w is None or cells or words > 12:
                 return None, pos
             words += 1
@@ -152,6 +182,18 @@ def _header_measures(header: str) -> list[tuple[str, str, str]]:
         if sum(1 for _i, _u, keys in words if keys <= bag) >= 3 else []
 
 
+def _dividend_measures(header: str) -> list[tuple[str, str, str]]:
+    """The dividend columns a header names ('Interim Year-end Total', '2Q-end Year-end Total'): the last run of
+    column names printed next to each other (a title above, 'Revised Forecast of Year-end Dividend', is none)."""
+    meta = knowledge()["notices"]["dividend_measures"]
+    run: list[re.Match] = []
+    for m in _dividend_names().finditer(header):
+        if run and not re.fullmatch(r"[\s|\-=_]*", header[run[-1].end():m.start()]):
+            run = []
+        run.append(m)
+    return [(meta[int((m.lastgroup or "d0")[1:])]["item"], m.group(0), "JPY/share") for m in run]
+
+
 def _subtitle_period(above: str, codes: dict, release_period: Period | None) -> Period | None:
     """The period the targets are for: '(1H FY2008 (From April 1, 2008 to September 30, 2008))', '... for FY2020'."""
     ranges = list(_RANGE.finditer(above))
@@ -163,9 +205,13 @@ def _subtitle_period(above: str, codes: dict, release_period: Period | None) -> 
             months = (end.year - int(r.group("y1"))) * 12 + end.month - start_month + 1
             if 1 <= months <= 12:
                 return Period(end, months)
-    found = list(periods.CODE_RE.finditer(above))
+    found = [(m.start(), resolve_code(m, codes)) for m in periods.CODE_RE.finditer(above)]
+    for m in _FY_ENDING.finditer(above):
+        d = periods.first_date(m.group("date"))
+        if d is not None:
+            found.append((m.start(), Period(periods.month_end(fiscal_year(d) + 1, 3), 12)))
     if found:
-        return resolve_code(found[-1], codes)
+        return max(found, key=lambda f: f[0])[1]
     return release_period
 
 
@@ -186,25 +232,27 @@ def _row_period(kind: str, label: str, target: Period | None, codes: dict) -> tu
 
 
 def _statements(matrix: Matrix, text: str, norm: Normalised) -> list[Statement]:
-    """A targets statement for the target rows and a highlights statement for the results rows."""
+    """A targets statement for the target rows and a highlights statement for the results rows (a dividend
+    matrix stays one dividends statement)."""
     out = []
-    for sid, wanted in (("targets", True), ("highlights", False)):
-        rows = [(p, v, c) for p, v, c in matrix.rows if p.forecast == wanted]
+    dividends = all(unit == "JPY/share" and item.startswith("dividend") for item, _l, unit in matrix.measures)
+    parts = [("dividends", matrix.rows)] if dividends else [("targets", [r for r in matrix.rows if r[0].forecast]),
+                                                            ("highlights", [r for r in matrix.rows if not r[0].forecast])]
+    for sid, rows in parts:
         if not rows:
             continue
-        cols = []
-        for k, (p, v, _c) in enumerate(rows):
-            cols.append(Column(f"n{k}", p, "JPY", matrix.scale, member="previous" if v else "",
-                               header=("Previous target" if v else ("Target" if wanted else "Results")) +
-                               f" {p.fiscal_label()}"))
+        cols = [Column(f"n{k}", p, "JPY", matrix.scale, member="previous" if v else "",
+                       header=p.fiscal_label() + (" (previous)" if v else "")) for k, (p, v, _c) in enumerate(rows)]
         items = []
         for j, (item, label, unit) in enumerate(matrix.measures):
             it = LineItem(label=labels.clean_label(label), item=item, line=_line(text, matrix.start))
             if unit == "JPY/share":
                 it.unit, it.scale = "JPY/share", 1
             for col, (_p, _v, cells) in zip(cols, rows):
+                if cells[j] is None:
+                    continue
                 a, b, raw = cells[j]
-                num = parse_number(_FOOT.sub("", raw).strip())
+                num = parse_number(_FOOT.sub("", raw).replace("JPY", "").strip())
                 if num is None:
                     continue
                 oa, ob = norm.original_span(a, b)

@@ -167,6 +167,8 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         elif named:
             carry = sid  # the heading names the next table, not this scrap
         prev = table
+    if doc.release_period is None:
+        doc.release_period = _latest_period(out)  # a release cut before its first paragraph: its tables say
     codes = release_facts.code_definitions(text, doc.release_period)
     matrices = notices.read_notices(text, doc.norm, codes, doc.release_period)
     if matrices:  # a notice matrix read as such replaces what the table reader made of its lines
@@ -190,6 +192,9 @@ def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], take
     ctx = headlines.Context(text, doc.norm, doc.release_period, codes, taken=taken)
     table_heads = [p for p, s in heads if s and s not in _PHRASE_IDS]
     regions = headlines.find_regions(text, ctx, [p for p, _ in heads])
+    if doc.release_period is None:  # an excerpt that starts at its highlights: their heading names the period
+        doc.release_period = ctx.release_period = next(
+            (r.period for r in regions if r.kind == "highlights" and r.period is not None), None)
     regions = sorted(regions + headlines.header_regions(text, ctx, regions, [p for p, _ in heads]),
                      key=lambda r: r.start)
     front_end = min(table_heads + [len(text)])
@@ -226,6 +231,13 @@ def _split_targets(statements: list[Statement]) -> list[Statement]:
         if any(it.cells for it in targets.items):
             out.append(targets)
     return out
+
+
+def _latest_period(statements: list[Statement]) -> Period | None:
+    """The latest period of flows the statement tables report (the release's own, when its text does not say)."""
+    found = [c.period for st in statements if st.id not in _PHRASE_IDS for c in st.columns
+             if c.period is not None and not c.period.forecast and c.period.months and c.role == "value"]
+    return max(found, key=lambda p: (p.end, p.months), default=None)
 
 
 def _worth_keeping(st: Statement) -> bool:
@@ -323,7 +335,7 @@ def parse_bytes(data: bytes, name: str, *, ocr: bool = False) -> Release:
     _contracts_at_dates(statements)
     _mark_forecasts(statements, doc.release_period)
     name_statements(statements)
-    standard, basis = release_facts.standard(work, period)
+    standard, basis = release_facts.standard(work, doc.release_period)
     tables = any(st.id not in _PHRASE_IDS for st in statements)
     release = Release(path=str(name), text=text, sha256=hashlib.sha256(data).hexdigest(),
                       fiscal_period=doc.release_period, standard=standard, standard_basis=basis,

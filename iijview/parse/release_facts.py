@@ -33,7 +33,7 @@ _MONTH_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "
 _MONTHS_ENDED = re.compile(rf"\b(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:ended|ending)\s+"
                            rf"(?P<date>{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})", re.I)
 _DURATION = re.compile(r"\b(?:first\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\b", re.I)
-_CUMULATIVE = re.compile(r"\b(?P<q1>[1-4])Q\s?-\s?(?P<q2>[1-4])Q\b(?:\s*\(cumulative\))?")
+_CUMULATIVE = re.compile(r"\b(?P<q1>[1-4])Q\s?-\s?(?P<q2>[1-4])Q\b(?:\s*\(cumulative\))?", re.I)
 _QUARTER = re.compile(r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
 _HALF = re.compile(r"\b(?:first\s+half|interim|first\s+six\s+months)\b", re.I)
 _FULL_YEAR = re.compile(r"\b(?:full[\s-]+(?:fiscal\s+)?year|full\s+FY\s?\d{4}|year[\s-]+end(?:ed)?\s+results|annual\s+results|fiscal\s+year"
@@ -48,17 +48,13 @@ def _window(text: str) -> str:
     m = _ANNOUNCED.search(head)
     if m:
         return head[max(0, m.start() - 300):m.start() + 700]
-    return head[:1500]
+    return head[:300]  # no first paragraph: the title, or the first heading of an excerpt
 
 
 def release_period(text: str) -> Period | None:
     """The period the release reports, from its first paragraph or title: an explicit date range or a
     number of months decides; 'third quarter' or '1st Quarter' alone means three months."""
-    for window in (_window(text), text[:1500]):
-        p = _period_in_window(window)
-        if p is not None:
-            return p
-    return None
+    return _period_in_window(_window(text))
 
 
 def _period_in_window(w: str) -> Period | None:
