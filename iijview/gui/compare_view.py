@@ -1,23 +1,22 @@
-"""The Compare page of the main window: open releases side by side, with a chart of the chosen rows.
+"""The Compare page: open releases side by side (a table with frozen labels) and a chart of the chosen rows.
 
-`install(window)` adds the page, the View > Compare releases action (Ctrl+Shift+K) and a toolbar
-button. Corrections typed here land on the source cell through that release's undo stack; manual
-row mappings are stored in the workspace and undone on the page's own stack.
+Corrections typed here land on the source cell through that release's undo stack; manual row
+mappings are stored in the workspace and undone on the page's own stack (compare_dialogs).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QInputDialog, QLabel, QMenu, QPushButton, QSplitter,
-                               QTableView, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QMenu, QPushButton, QSplitter, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from iijview.compare import (KIND_TITLES, PERIOD_KINDS, VIEW_TITLES, CompareOptions, build_comparison,
                              statement_kinds)
 from iijview.compare.knowledge import knowledge
-from iijview.compare.periods import year_earlier
-from iijview.compare.series import chart_data
-from iijview.gui.compare_model import CHECKED_F, FINDING_F, CompareModel
+from iijview.compare.series import ChartData, chart_data
+from iijview.gui.compare_dialogs import MapRowCommand, ask_change, ask_target_row
+from iijview.gui.compare_grid import CompareGrid
+from iijview.gui.compare_model import CompareModel
 from iijview.gui.formatting import InputError, stored_value
 from iijview.model import STATEMENT_TITLES
 
@@ -26,116 +25,6 @@ PERIODS = {"quarters": "Quarters", "halves": "Half years", "9m": "Nine months", 
            "balances": "Balances", "targets": "Targets", "all": "All periods"}
 VIEWS = {"all": "Every period", "latest": "Latest vs a year earlier"}
 SETTING = "compare_view"
-BOUNDARY_PEN = QPen(QColor("#c00000"), 2)
-CHECK_PEN = QPen(QColor("#2b8a3e"), 1.6)
-
-
-class _Grid(QTableView):
-    """One half of the comparison table; the values half draws the change-of-basis rule."""
-
-    def __init__(self, owner: "CompareView", frozen: bool):
-        super().__init__()
-        self.owner, self.frozen = owner, frozen
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                             | QAbstractItemView.AnyKeyPressed)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setHighlightSections(False)
-        self.setContextMenuPolicy(Qt.CustomContextMenu)
-        self.customContextMenuRequested.connect(lambda pos: owner.context_menu(self, pos))
-        if frozen:
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            self.horizontalHeader().setStretchLastSection(True)
-            self.setTextElideMode(Qt.ElideRight)
-            self.setAccessibleName("Comparison line items")
-        else:
-            self.setAccessibleName("Comparison values")
-
-    def paintEvent(self, event):  # noqa: N802 - Qt API
-        """Default painting, a red rule left of each column that starts another standard, and a green
-        tick in printed cells that a derivation from cumulative figures confirms."""
-        super().paintEvent(event)
-        m, comp = self.model(), self.owner.comp
-        if self.frozen or m is None or comp is None:
-            return
-        painter = None
-        for c, col in enumerate(comp.columns, start=1):
-            if col.boundary and not self.isColumnHidden(c):
-                x = self.columnViewportPosition(c)
-                if painter is None:
-                    painter = QPainter(self.viewport())
-                painter.setPen(BOUNDARY_PEN)
-                painter.drawLine(x, 0, x, self.viewport().height())
-        flags = self.model()._flags
-        top, bottom = self.rowAt(0), self.rowAt(self.viewport().height() - 1)
-        bottom = len(flags) - 1 if bottom < 0 else bottom
-        left, right = self.columnAt(0), self.columnAt(self.viewport().width() - 1)
-        right = len(comp.columns) if right < 0 else right
-        if top >= 0 and left >= 0:
-            for r in range(top, bottom + 1):
-                for c in range(max(left, 1), right + 1):
-                    if flags[r][c] & CHECKED_F and not flags[r][c] & FINDING_F:
-                        rect = self.visualRect(m.index(r, c))
-                        if painter is None:
-                            painter = QPainter(self.viewport())
-                        painter.setPen(CHECK_PEN)
-                        x, y = rect.left() + 3, rect.top() + 6
-                        painter.drawPolyline([QPointF(x, y), QPointF(x + 2.5, y + 3), QPointF(x + 7, y - 2)])
-        if painter is not None:
-            painter.end()
-
-    def event(self, event):
-        """Take Ctrl+C from the window's Copy (which copies the statement table) while focused here."""
-        if event.type() == QEvent.ShortcutOverride and event.matches(QKeySequence.Copy):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event):  # noqa: N802 - Qt API
-        """Enter moves down; Right from the labels and Left from the first value cross halves."""
-        idx = self.currentIndex()
-        if event.matches(QKeySequence.Copy):
-            self.owner.copy()
-            return
-        if self.state() != QAbstractItemView.EditingState:
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
-                self.owner.go(idx.row() + 1, idx.column())
-                return
-            if self.frozen and event.key() in (Qt.Key_Right, Qt.Key_Tab):
-                self.owner.go(idx.row(), 1)
-                return
-            if not self.frozen and event.key() in (Qt.Key_Left, Qt.Key_Backtab) and idx.column() <= 1:
-                self.owner.go(idx.row(), 0)
-                return
-        super().keyPressEvent(event)
-
-
-class MapRowCommand(QUndoCommand):
-    """Map a comparison row onto another (or remove a mapping, target ''), stored in the workspace."""
-
-    def __init__(self, view: "CompareView", kind: str, source: str, target: str, label: str):
-        what = f"Map {label} onto another row" if target else f"Unmap {label}"
-        super().__init__(what)
-        self.view, self.kind, self.source, self.target, self.label = view, kind, source, target, label
-        self.before = view.ws.mappings_for(kind).get(source, "")
-
-    def _set(self, target: str) -> None:
-        if target:
-            self.view.ws.set_mapping(self.kind, self.source, target, self.label)
-        else:
-            self.view.ws.remove_mapping(self.kind, self.source)
-        self.view.refresh()
-
-    def redo(self):
-        """Store the new mapping."""
-        self._set(self.target)
-
-    def undo(self):
-        """Put the previous mapping back."""
-        self._set(self.before)
 
 
 class CompareView(QWidget):
@@ -208,8 +97,8 @@ class CompareView(QWidget):
         bar.addWidget(self.style_box)
         self.model = CompareModel(self)
         self.model.edit_requested.connect(self.edit_cell)
-        self.labels = _Grid(self, frozen=True)
-        self.values = _Grid(self, frozen=False)
+        self.labels = CompareGrid(self, frozen=True)
+        self.values = CompareGrid(self, frozen=False)
         for grid in (self.labels, self.values):
             grid.setModel(self.model)
         self.labels.setSelectionModel(self.values.selectionModel())
@@ -422,7 +311,7 @@ class CompareView(QWidget):
         if chart is None:
             return
         if self.comp is None:
-            chart.show_data(chart_data_empty(), "Open releases to compare them.")
+            chart.show_data(ChartData([], [], [], []), "Open releases to compare them.")
             return
         data = chart_data(self.comp, self.chart_rows(), self.mode)
         title = f"{self.comp.title}: " + ", ".join(s.label for s in data.series[:4])
@@ -464,14 +353,9 @@ class CompareView(QWidget):
 
     def map_row_dialog(self, r: int) -> None:
         """Ask which row a line belongs to, then map it there (undoable)."""
-        comp = self.comp
-        row = comp.rows[r]
-        targets = [x for x in comp.rows if x.kind == "line" and x.key != row.key]
-        names = [f"{x.label}  [{x.key}]" for x in targets]
-        name, ok = QInputDialog.getItem(self, "Map a line", f"Show \u201c{row.label}\u201d on the row:",
-                                        names, 0, False)
-        if ok and name in names:
-            self.map_row(row.key, targets[names.index(name)].key, row.label)
+        target = ask_target_row(self, self.comp, r)
+        if target is not None:
+            self.map_row(self.comp.rows[r].key, target, self.comp.rows[r].label)
 
     def map_row(self, source: str, target: str, label: str) -> None:
         """Map row `source` onto row `target` (target '' removes the mapping), undoably."""
@@ -483,30 +367,11 @@ class CompareView(QWidget):
         """Choose two periods; add their difference and % change columns."""
         if self.comp is None or not self.comp.period_columns:
             return
-        cols = self.comp.period_columns
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Add a change column")
-        base, new = QComboBox(), QComboBox()
-        for col in cols:
-            text = f"{col.title} ({col.standard})"
-            base.addItem(text, col.key)
-            new.addItem(text, col.key)
-        r, c = self.current()
+        _r, c = self.current()
         current = self.comp.columns[c - 1] if 0 < c <= len(self.comp.columns) else None
-        if current is not None and current.is_period:
-            new.setCurrentIndex(new.findData(current.key))
-            prior = next((x for x in cols if x.period == year_earlier(current.period)), None)
-            if prior is not None:
-                base.setCurrentIndex(base.findData(prior.key))
-        form = QFormLayout(dialog)
-        form.addRow("From (base):", base)
-        form.addRow("To:", new)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() == QDialog.Accepted and base.currentData() != new.currentData():
-            self.add_change(base.currentData(), new.currentData())
+        chosen = ask_change(self, self.comp, current)
+        if chosen is not None:
+            self.add_change(*chosen)
 
     def add_change(self, base: str, new: str) -> None:
         """Add difference and % change columns between two period columns."""
@@ -553,6 +418,8 @@ class CompareView(QWidget):
         """Leave the comparison for the release and cell the shown figure comes from."""
         fig = self.comp.cell(r, c - 1).source
         rs = self.states[fig.release]
+        from iijview.gui.compare_page import set_compare_shown
+
         set_compare_shown(self.window, False)
         self.window.show_release(self.window.releases.index(rs), fig.statement)
         self.window.go_cell(fig.statement, rs.anchors[fig.statement][fig.row], fig.column)
@@ -577,73 +444,4 @@ class CompareView(QWidget):
             self.status_message.emit(f"Copied {text.count(chr(10)) - 1} rows.")
 
 
-def chart_data_empty():
-    """Chart data with nothing in it."""
-    from iijview.compare.series import ChartData
-
-    return ChartData([], [], [], [])
-
-
-# Panes about one release, hidden while the comparison (of all releases) has the room.
-RELEASE_PANES = ("source", "findings", "chart")
-
-
-def set_compare_shown(window, shown: bool) -> None:
-    """Show the Compare page (building its comparison) or go back to the statements."""
-    view = window.compare_view
-    docks = getattr(window, "docks", {})
-    if shown and window.releases:
-        if window.stack.currentWidget() is not view:
-            view.hidden_panes = [n for n in RELEASE_PANES if n in docks and docks[n].isVisible()]
-            for name in view.hidden_panes:
-                docks[name].hide()
-        window.stack.setCurrentWidget(view)
-        view.refresh()
-        window.undo_group.setActiveStack(view.stack)
-        view.values.setFocus()
-    else:
-        if window.stack.currentWidget() is view:
-            window.stack.setCurrentIndex(1 if window.releases else 0)
-        for name in getattr(view, "hidden_panes", []):
-            if name in docks:
-                docks[name].show()
-        view.hidden_panes = []
-        if window.current is not None and id(window.current) in window.stacks:
-            window.undo_group.setActiveStack(window.stacks[id(window.current)])
-    if window.act_compare.isChecked() != (window.stack.currentWidget() is view):
-        window.act_compare.blockSignals(True)
-        window.act_compare.setChecked(window.stack.currentWidget() is view)
-        window.act_compare.blockSignals(False)
-
-
-def install(window) -> CompareView:
-    """Add the Compare page, its action (View menu, toolbar, Ctrl+Shift+K) and its refresh hooks."""
-    view = CompareView(window)
-    view.status_message.connect(window.say)
-    window.compare_view = view
-    window.stack.addWidget(view)
-    act = QAction("&Compare releases", window)
-    act.setCheckable(True)
-    act.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    act.setStatusTip("Put the open releases side by side: any line over time, with a chart")
-    act.toggled.connect(lambda on: set_compare_shown(window, on))
-    window.act_compare = act
-    window.addAction(act)
-    view_menu = next((a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"), None)
-    (view_menu or window.menuBar().addMenu("&Compare")).insertAction(
-        view_menu.actions()[0] if view_menu and view_menu.actions() else None, act)
-    toolbar = window.findChild(QToolBar, "toolbar_main")
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addAction(act)
-    window.undo_group.indexChanged.connect(lambda _i: view.schedule_refresh())
-    window.stack.currentChanged.connect(lambda _i: set_compare_shown(window, window.stack.currentWidget() is view)
-                                        if act.isChecked() != (window.stack.currentWidget() is view) else None)
-    window.library.library.modelReset.connect(view.schedule_refresh)
-    leave = lambda *_: set_compare_shown(window, False) if window.stack.currentWidget() is view else None  # noqa: E731
-    window.library.release_chosen.connect(leave)
-    window.library.statement_chosen.connect(leave)
-    return view
-
-
-__all__ = ["CompareView", "install", "set_compare_shown", "MapRowCommand"]
+__all__ = ["CompareView"]

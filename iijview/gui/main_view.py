@@ -63,7 +63,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self._build_widgets()
         self._build_actions()
         self._build_menus()
-        from iijview.gui.compare_view import install as install_compare
+        from iijview.gui.compare_page import install as install_compare
         self.compare_view = install_compare(self)   # the Compare page (View > Compare releases)
         install_help_menu(self)
         self.resize(1400, 860)
