@@ -1,7 +1,7 @@
 """File dialogs that show whole file names and dates (Qt's own dialog, sized for release files)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QListView, QTreeView
 
 
 def make_dialog(parent, title: str, start: str, filters: str, save: bool = False) -> QFileDialog:
@@ -27,6 +27,9 @@ def make_dialog(parent, title: str, start: str, filters: str, save: bool = False
         for c in range(1, head.count()):
             head.setSectionResizeMode(c, QHeaderView.ResizeToContents)
         head.setMinimumSectionSize(90)
+    sidebar = dialog.findChild(QListView, "sidebar")
+    if sidebar is not None:
+        sidebar.setMinimumWidth(sidebar.fontMetrics().horizontalAdvance("Computer") + 60)
     return dialog
 
 

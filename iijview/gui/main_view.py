@@ -289,6 +289,9 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
             self.chart_rows = []
             # Focus stays where the user is (arrowing through the library, typing in a filter).
             self.table.go(0, 1 if self.table.model.columnCount() > 1 else 0, focus=False)
+            if self.source.highlighted is None and self.table.model.table.st.line:
+                # A first row without a figure (a heading): show where the statement starts.
+                self.source.highlight_line(self.current.release.text, self.table.model.table.st.line)
             self.library.select(self.releases.index(self.current), st_key)
             self.show_where()
         return self.table.model
