@@ -40,7 +40,7 @@ def test_install_writes_entry_icons_and_mime_types(tmp_path):
     assert entry["Type"] == "Application" and entry["Name"] == "iijview"
     assert entry["Icon"] == "iijview" and entry["Terminal"] == "false"
     assert set(entry["MimeType"].rstrip(";").split(";")) == {
-        "text/plain", "text/html", "application/xhtml+xml", "application/pdf"}
+        "text/plain", "text/html", "application/xhtml+xml", "application/pdf", "application/x-mimearchive"}
     assert "Office;" in entry["Categories"]
     argv = shlex.split(entry["Exec"])
     assert argv[-2:] == ["gui", "%F"]

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 APP_ID = "iijview"
-MIME_TYPES = ("text/plain", "text/html", "application/xhtml+xml", "application/pdf")
 
 HELP = "add iijview to the desktop's application menu and to \"Open With\" (Linux)"
 DESCRIPTION = (
@@ -68,6 +67,8 @@ def launch_command() -> list[str]:
 
 def desktop_entry(command: list[str]) -> str:
     """The text of the .desktop file for a launch command."""
+    from iijview.parse.originals import MIME_TYPES  # what iijview opens: text, HTML (and saved pages), PDF
+
     exec_line = " ".join(_quote(a) for a in command)
     return "\n".join([
         "[Desktop Entry]",

@@ -16,8 +16,7 @@ from iijview.parse.errors import NeedsOcr, ReleaseError
 
 # What users open, for file dialogs and desktop "Open With" entries.
 FILE_KINDS = (("Text", ("*.txt",)), ("PDF", ("*.pdf",)), ("HTML", ("*.html", "*.htm", "*.xhtml", "*.mht", "*.mhtml")))
-MIME_TYPES = ("text/plain", "application/pdf", "text/html", "application/xhtml+xml", "application/x-mimearchive",
-              "multipart/related", "message/rfc822")
+MIME_TYPES = ("text/plain", "text/html", "application/xhtml+xml", "application/pdf", "application/x-mimearchive")
 
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                          rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6])\b", re.I | re.S)
