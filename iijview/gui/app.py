@@ -14,10 +14,13 @@ def create_window(files=None, workspace=None):
     from iijview.gui.main_view import MainWindow
     from iijview.store import Workspace
 
+    from iijview.gui.workspace_faults import announce
+
     ws = Workspace(workspace)
     win = MainWindow(ws)
     errors.install_excepthook(lambda: win)
     win.restore_session(files)
+    announce(win)
     return win
 
 
@@ -32,7 +35,7 @@ def main(files=None, workspace=None, *, samples: bool = False, new_instance: boo
         report(problem)
         return 2
     route_qt_messages()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from iijview.gui import single_instance
     from iijview.gui.app_icon import app_icon
@@ -53,9 +56,11 @@ def main(files=None, workspace=None, *, samples: bool = False, new_instance: boo
         win = create_window(files, workspace)
     except WorkspaceError as exc:
         log.error("workspace cannot be opened: %s", exc)
-        QMessageBox.critical(None, "iijview", f"{exc}\n\nStart iijview with --workspace DIR to use "
-                             "another folder, or move the broken file away.")
-        return 2
+        from iijview.gui.workspace_faults import recover
+
+        if not recover(exc, workspace):
+            return 2
+        win = create_window(files, workspace)
     if not smoke:
         serve_hand_overs(win, name)
     win.show()

@@ -36,7 +36,7 @@ def install_excepthook(parent_getter) -> None:
         try:
             message(parent_getter(), "iijview: unexpected error",
                     f"Something went wrong: {exc_type.__name__}: {exc}",
-                    "Your corrections are saved as you make them, so nothing is lost. You can go on "
+                    "Every correction the tables show is stored in the workspace. You can go on "
                     "working; if this happens again, send the details to the maintainers.",
                     details, QMessageBox.Critical)
         except Exception:  # never let the hook itself raise

@@ -24,6 +24,7 @@ from iijview.gui.start_view import StartView
 from iijview.gui.state import ReleaseState
 from iijview.gui.statement_model import StatementModel
 from iijview.gui.statement_view import StatementView
+from iijview.gui.workspace_faults import show_store_failure
 from iijview.naming import plural
 
 __all__ = ["MainWindow", "sample_paths"]
@@ -56,7 +57,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self._show_statement: str | None = None        # and its statement (restored session)
         self._batch: list[str] = []                     # names opened since loading began
         self.loader = Loader(workspace, self)
-        self.loader.loaded.connect(self.add_result)
+        self.loader.loaded_batch.connect(self.add_results)
         self.loader.progress.connect(self._progress)
         self.setWindowTitle("iijview")
         self.setAcceptDrops(True)
@@ -148,6 +149,11 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
+        self.cancel_open = QToolButton(text="Stop", toolTip="Stop opening the files still opening")
+        self.cancel_open.setAccessibleName("Stop opening files")
+        self.cancel_open.hide()
+        self.cancel_open.clicked.connect(self.cancel_opening)
+        self.statusBar().addPermanentWidget(self.cancel_open)
         self._progress_timer = QTimer(self, singleShot=True, interval=300)
         self._progress_timer.timeout.connect(self._show_progress)
         self._recheck_timer = QTimer(self, singleShot=True, interval=600)
@@ -269,6 +275,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
             table.set_mode(self.mode)
             m = self.models[key] = StatementModel(table, self.stacks[id(rs)], self)
             m.edited.connect(self._edited)
+            m.store_failed.connect(lambda title, text, why: show_store_failure(self, title, text, why))
         elif m.table.mode != self.mode:
             m.set_mode(self.mode)
         return m

@@ -9,6 +9,8 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from iijview.gui import errors
 from iijview.gui.file_dialog import choose_files
 from iijview.gui.loading import LoadResult
+from iijview.gui.opening import UNREADABLE
+from iijview.store.apply import left_out
 from iijview.gui.published import OPEN_FILTERS, offer_ocr
 from iijview.gui.state import ReleaseState
 from iijview.naming import plural
@@ -66,10 +68,18 @@ class SessionMixin:
             self._progress_timer.start()
             self.say(f"Reading {Path(path).name} with OCR\u2026")
 
+    def cancel_opening(self) -> None:
+        """Stop opening the files still opening (the releases already shown stay)."""
+        n = self.loader.cancel()
+        self._batch = []
+        if n:
+            self.say(f"Stopped opening {plural(n, 'file')}.")
+
     def _progress(self, done: int, total: int) -> None:
         if total == 0:
             self._progress_timer.stop()
             self.progress.hide()
+            self.cancel_open.hide()
             self.progress_label.setText("")
             return
         self.progress.setRange(0, total)
@@ -79,16 +89,34 @@ class SessionMixin:
     def _show_progress(self) -> None:
         if self.loader.busy:
             self.progress.show()
+            self.cancel_open.show()
+
+    def add_results(self, results: list[LoadResult]) -> None:
+        """Show the releases one tick of opening brought (the library and the remembered files are
+        updated once for all of them)."""
+        self._deferring = True
+        try:
+            for result in results:
+                self.add_result(result)
+        finally:
+            self._deferring = False
+        self._fill_recent()
+        self._save_open()
+        self.library.library.set_releases(self.releases)
+        if self.current is not None:
+            self.library.select(self.releases.index(self.current), self.st_key)
 
     def add_result(self, result: LoadResult) -> None:
         """Show a loaded release (or the message saying why it could not be opened)."""
+        deferring = getattr(self, "_deferring", False)
         if result.error:
             if result.needs_ocr and offer_ocr(self, result.path, result.error,
                                               lambda _checked=False, p=result.path: self.open_with_ocr(p)):
                 return
             self.say(result.error)
             errors.message(self, "Could not open a file", result.error, WHAT_TO_DO)
-            self._fill_recent()
+            if not deferring:
+                self._fill_recent()
             return
         rel = result.release
         dup = next((i for i, rs in enumerate(self.releases) if rs.release.sha256 == rel.sha256), None)
@@ -102,26 +130,41 @@ class SessionMixin:
         self.releases.append(rs)
         self.stacks[id(rs)] = QUndoStack(self.undo_group)
         self.ws.add_recent(result.path)
-        self._fill_recent()
-        self._save_open()
-        self.library.library.set_releases(self.releases)
+        if not deferring:
+            self._fill_recent()
+            self._save_open()
+            self.library.library.set_releases(self.releases)
         self.stack.setCurrentIndex(1)
         wanted = self._show_when_loaded
         if self.current is None or result.path == wanted:
-            self.show_release(len(self.releases) - 1, self._show_statement)
-            self._show_statement = None
-        elif self.current is not None:
+            # the statement to restore belongs to the release wanted, not to whichever arrives first
+            self.show_release(len(self.releases) - 1, self._show_statement if result.path == wanted else None)
+            if result.path == wanted:
+                self._show_statement = None
+        elif self.current is not None and not deferring:
             self.library.select(self.releases.index(self.current), self.st_key)
         self._batch.append(rel.name)
-        if result.messages:
+        self._tell_corrections(rel.name, result.messages)
+        if not self.loader.busy:
+            self._say_opened()
+
+    def _tell_corrections(self, name: str, messages: list[str]) -> None:
+        """Say what happened to the stored corrections of a release just opened, true to each case."""
+        missed = left_out(messages)
+        unreadable = [m for m in messages if m.startswith(UNREADABLE)]
+        if unreadable:
+            errors.message(self, "Stored corrections not read", unreadable[0],
+                           "The release is shown as parsed; nothing in the workspace was changed.")
+        if missed:
             errors.message(self, "Some corrections did not fit",
-                           f"{plural(len(result.messages), 'stored correction')} of {rel.name} no "
+                           f"{plural(len(missed), 'stored correction')} of {name} no "
                            f"longer match a cell; they are kept in the workspace.",
                            "The release was probably parsed differently this time. Re-enter the "
                            "corrections where they belong; the old ones stay listed under Details.",
-                           "\n".join(result.messages), errors.QMessageBox.Information)
-        if not self.loader.busy:
-            self._say_opened()
+                           "\n".join(missed), errors.QMessageBox.Information)
+        notes = [m for m in messages if m not in missed and m not in unreadable]
+        if notes:
+            self.say(f"{plural(len(notes), 'stored correction')} of {name} applied with a note: {notes[0]}")
 
     def _say_opened(self) -> None:
         """One sentence for what the last batch of opening did, true of what is shown now."""
@@ -218,7 +261,8 @@ class SessionMixin:
             self.open_paths(wanted, show=shown)
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
-        """Remember layout and open releases."""
+        """Remember layout and open releases; stop all work still going on (opening files)."""
+        self.loader.shutdown()
         self.ws.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.ws.set_setting("window_state", bytes(self.saveState().toBase64()).decode())
         self.ws.set_setting("shown_release", self.current.path if self.current else None)

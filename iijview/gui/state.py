@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from iijview.gui.formatting import display_text, edit_text, is_amount, stored_value
 from iijview.model import Cell, Column, Finding, LineItem, Release, Statement
-from iijview.store.workspace import INSERT_PREFIX, Workspace
+from iijview.store.workspace import INSERT_PREFIX, Workspace, WorkspaceError
 
 # Cell flags kept next to the display text so data() only looks them up.
 CORRECTED, UNREADABLE, FINDING, NEGATIVE = 1, 2, 4, 8
@@ -49,7 +49,11 @@ class ReleaseState:
         self._tables: dict[str, StatementTable] = {}
         self.original_labels: dict[tuple[str, str], str] = {}
         if workspace is not None:
-            for c in workspace.corrections(release.sha256):
+            try:
+                stored = workspace.corrections(release.sha256)
+            except WorkspaceError:   # a damaged workspace: the release is shown as parsed (loading said so)
+                stored = []
+            for c in stored:
                 if c.kind == "label":
                     self.original_labels[(c.statement, c.row_key)] = c.original_text
         self.places: list[FindingPlace] = []
@@ -318,11 +322,20 @@ class StatementTable:
             "nil" if s.original_text.strip() in ("", "-", "\u2014", "\u2013") else "unreadable")
         return CellSnapshot(True, s.original, s.original_text, status, None, "")
 
+    # Every edit is stored first and shown after: when storing fails (WorkspaceError), nothing
+    # in memory has changed yet. Edits that store several rows are one transaction.
+
     def restore(self, anchor: str, col_key: str, snap: CellSnapshot) -> tuple[int, int]:
-        """Set a cell to a snapshot and store it (or remove its correction); return (row, col)."""
+        """Store a cell's snapshot (or remove its correction), then set the cell; return (row, col)."""
         r, c = self.row_of(anchor), self.col_of(col_key)
         row = self.st.items[r]
         ws, rel = self.owner.workspace, self.owner.release
+        if ws is not None:
+            if snap.exists and snap.status == "corrected":
+                ws.set_value(rel, self.st.key, anchor, col_key, snap.value, snap.text,
+                             snap.original, snap.original_text)
+            else:
+                ws.revert(rel, self.st.key, anchor, col_key, "value")
         if not snap.exists:
             row.cells.pop(col_key, None)
         else:
@@ -331,91 +344,93 @@ class StatementTable:
                 cell = row.cells[col_key] = Cell(text="", value=None, line=row.line)
             cell.value, cell.text, cell.status = snap.value, snap.text, snap.status
             cell.original, cell.original_text = snap.original, snap.original_text
-        if ws is not None:
-            if snap.exists and snap.status == "corrected":
-                ws.set_value(rel, self.st.key, anchor, col_key, snap.value, snap.text,
-                             snap.original, snap.original_text)
-            else:
-                ws.revert(rel, self.st.key, anchor, col_key, "value")
         self._format_row(r)
         return r, c
 
     def set_label(self, anchor: str, label: str) -> int:
-        """Set a row's label and store it; typing the parsed label back reverts it. Return row."""
+        """Store a row's label, then set it; typing the parsed label back reverts it. Return row."""
         r = self.row_of(anchor)
         row = self.st.items[r]
         ws, rel, key = self.owner.workspace, self.owner.release, (self.st.key, anchor)
         if row.inserted:
-            row.label = row.raw_label = label
             if ws is not None:
-                self._store_insert(r)
+                self._store_insert(anchor, label, self._after(r), row.level, row.section)
+            row.label = row.raw_label = label
         else:
             original = self.owner.original_labels.get(key, row.label)
-            row.label = label
             if label == original:
-                self.owner.original_labels.pop(key, None)
                 if ws is not None:
                     ws.revert(rel, self.st.key, anchor, kind="label")
+                self.owner.original_labels.pop(key, None)
             else:
-                self.owner.original_labels[key] = original
                 if ws is not None:
                     ws.set_label(rel, self.st.key, anchor, label, original)
+                self.owner.original_labels[key] = original
+            row.label = label
         self._format_row(r)
         return r
 
-    def _store_insert(self, r: int) -> None:
-        row = self.st.items[r]
-        after = self.anchors[r - 1] if r > 0 else ""
-        self.owner.workspace.insert_row(self.owner.release, self.st.key, self.anchors[r],
-                                        row.label, after, row.level, row.section)
+    def _after(self, r: int) -> str:
+        """The anchor of the row before index r ('' at the top)."""
+        return self.anchors[r - 1] if r > 0 else ""
+
+    def _store_insert(self, anchor: str, label: str, after: str, level: int, section: str) -> None:
+        self.owner.workspace.insert_row(self.owner.release, self.st.key, anchor, label, after, level, section)
+
+    def _store_follower(self, r: int, after: str) -> None:
+        """The inserted row at index r (if any) is stored as following the row `after`."""
+        if r < self.rows and self.st.items[r].inserted:
+            row = self.st.items[r]
+            self._store_insert(self.anchors[r], row.label, after, row.level, row.section)
 
     def insert_row(self, r: int, label: str, level: int = 0, section: str = "",
                    anchor: str | None = None) -> str:
-        """Insert a user row at index r and store it; return its anchor."""
+        """Store a user row inserted at index r, then insert it; return its anchor."""
         anchor = anchor or INSERT_PREFIX + uuid.uuid4().hex[:12]
+        if self.owner.workspace is not None:
+            self._store_insert(anchor, label, self._after(r), level, section)
         row = LineItem(label=label, section=section, level=level, inserted=True, raw_label=label)
         self.st.items.insert(r, row)
         self.anchors.insert(r, anchor)
         self._text.insert(r, None)
         self._flags.insert(r, None)
-        if self.owner.workspace is not None:
-            self._store_insert(r)
         self._format_row(r)
         return anchor
 
     def remove_row(self, anchor: str) -> tuple[int, LineItem]:
-        """Remove a row: an inserted one is forgotten, a parsed one stored as deleted."""
+        """Store that a row is gone (an inserted one is forgotten, a parsed one marked deleted), then
+        remove it."""
         r = self.row_of(anchor)
         row = self.st.items[r]
         ws, rel = self.owner.workspace, self.owner.release
         if ws is not None:
-            if row.inserted:
-                ws.revert(rel, self.st.key, anchor, kind="insert")
-            else:
-                ws.delete_row(rel, self.st.key, anchor, row.label)
+            with ws.transaction():
+                if row.inserted:
+                    ws.revert(rel, self.st.key, anchor, kind="insert")
+                else:
+                    ws.delete_row(rel, self.st.key, anchor, row.label)
+                self._store_follower(r + 1, self._after(r))   # an inserted row after it now follows our neighbour
         del self.st.items[r], self.anchors[r], self._text[r], self._flags[r]
-        if ws is not None and r < self.rows and self.st.items[r].inserted:
-            self._store_insert(r)     # the inserted row that followed now follows our neighbour
         return r, row
 
     def restore_row(self, r: int, anchor: str, row: LineItem) -> None:
-        """Put a removed row back at index r (undo of remove_row), storing it again."""
+        """Store a removed row again, then put it back at index r (undo of remove_row)."""
+        ws, rel = self.owner.workspace, self.owner.release
+        if ws is not None:
+            with ws.transaction():
+                if row.inserted:
+                    self._store_insert(anchor, row.label, self._after(r), row.level, row.section)
+                    for col_key, cell in row.cells.items():
+                        if cell.status == "corrected":
+                            ws.set_value(rel, self.st.key, anchor, col_key, cell.value, cell.text,
+                                         cell.original, cell.original_text)
+                else:
+                    ws.revert(rel, self.st.key, anchor, kind="delete")
+                self._store_follower(r, anchor)       # the inserted row now at r will follow it
         self.st.items.insert(r, row)
         self.anchors.insert(r, anchor)
         self._text.insert(r, None)
         self._flags.insert(r, None)
-        ws, rel = self.owner.workspace, self.owner.release
-        if ws is not None:
-            if row.inserted:
-                self._store_insert(r)
-                for col_key, cell in row.cells.items():
-                    if cell.status == "corrected":
-                        ws.set_value(rel, self.st.key, anchor, col_key, cell.value, cell.text,
-                                     cell.original, cell.original_text)
-            else:
-                ws.revert(rel, self.st.key, anchor, kind="delete")
-            if r + 1 < self.rows and self.st.items[r + 1].inserted:
-                self._store_insert(r + 1)
         self._format_row(r)
 
     # -- search ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class StatementModel(QAbstractTableModel):
 
     input_refused = Signal(str)
     edited = Signal()
+    store_failed = Signal(str, str, str)     # title, what was not done, why (the workspace's sentence)
 
     def __init__(self, table: StatementTable, undo_stack=None, parent=None):
         super().__init__(parent)

@@ -474,8 +474,11 @@ class StatementView(QWidget):
         t = m.table
         ref = t.item(r) if r >= 0 else None
         pos = r + 1 if r >= 0 else t.rows
+        rows = t.rows
         m.push(InsertRowCommand(m, pos, "New line item", ref.level if ref else 0,
                                 ref.section if ref else ""))
+        if t.rows == rows:
+            return                      # not stored, so not inserted (the window said why)
         self.go(pos, 0)
         self.labels.edit(m.index(pos, 0))       # the delegate selects the text: typing replaces it
 

@@ -301,6 +301,9 @@ class Workspace(MappingStore):
         if not row_key.startswith(INSERT_PREFIX):
             row_key = INSERT_PREFIX + row_key
         sha, name = _sha(release)
+        if self._muted:
+            return Correction(sha, name, st_key, row_key, "", "insert", None, "", None, label, after_key,
+                              level, section)
         with self._lock:
             doing = "the inserted row was not saved"
             seq = self._read("SELECT COALESCE(MAX(seq), 0) + 1 FROM corrections "
