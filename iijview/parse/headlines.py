@@ -134,6 +134,8 @@ def _quarter_end(fy: int, q: int):
     return periods.month_end(fy if q <= 3 else fy + 1, month)
 
 
+_HEADING_ANCHOR = re.compile(r"Highlights|HIGHLIGHTS|Summary|SUMMARY|Targets?|TARGETS?|Forecasts?|FORECASTS?|Outlook"
+                             r"|OUTLOOK|Plan|PLAN|(?<=\d)\s?/\s?[1-4]Q")
 _TITLE_TAIL = re.compile(r"[ \t]+(?:Consolidated[ \t]+)?(?:Financial[ \t]+)?Results?\b")
 
 
@@ -142,12 +144,14 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     printed before any figure of the block above ('Highlights of Financial Results for 1Q23 FY23 Targets
     First Half Full Year') is that block's column header, not a block of its own."""
     high, target, end_pat = _heading_patterns()
-    found: list[tuple[int, int, str]] = []
-    for kind, pat in (("highlights", high), ("targets", target)):
-        for m in pat.finditer(text):
-            if _title_case(m.group(0)):
-                found.append((m.start(), m.end(), kind))
-    found.sort()
+    found: set[tuple[int, int, str]] = set()
+    for anchor in _HEADING_ANCHOR.finditer(text):  # headings are looked for only around their key words
+        lo, hi = max(0, anchor.start() - 60), anchor.end() + 40
+        for kind, pat in (("highlights", high), ("targets", target)):
+            for m in pat.finditer(text, lo, hi):
+                if m.start() <= anchor.start() < max(m.end(), m.start() + 1) + 20 and _title_case(m.group(0)):
+                    found.add((m.start(), m.end(), kind))
+    found = sorted(found)
     kept: list[tuple[str, int, int, Period]] = []
     unread: list[int] = []        # headings whose period cannot be read still end the block above
     for a, b, kind in found:
@@ -182,6 +186,9 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
 _HEADER_FILLER = re.compile(r"[\s|\-–—:()=_]*")
 
 
+_COLUMN_ANCHOR = re.compile(r"[Tt]argets?|TARGETS?|[Rr]esults?|RESULTS?|[Aa]ctual|ACTUAL|[Ff]orecasts?|FORECASTS?|[Pp]lans?|[Gg]uidance|[Oo]utlook")
+
+
 def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[int]) -> list[Region]:
     """Blocks that open with a run of column words and no heading of their own ('10/24 Target   Actual
     Results' over 'Revenues JPY33,200 million JPY33,254 million', on its own line or run into the text): the
@@ -189,7 +196,12 @@ def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[i
     out: list[Region] = []
     inside = [(r.start, r.end) for r in regions]
     run: list[re.Match] = []
-    for m in list(_column_words().finditer(text)) + [None]:
+    words = _column_words()
+    hits: dict[int, re.Match] = {}
+    for anchor in _COLUMN_ANCHOR.finditer(text):  # a header run holds 'Target' or 'Results'
+        for m in words.finditer(text, max(0, anchor.start() - 80), anchor.end() + 120):
+            hits.setdefault(m.start(), m)
+    for m in [hits[k] for k in sorted(hits)] + [None]:
         if m is not None and run and _HEADER_FILLER.fullmatch(text, run[-1].end(), m.start()):
             run.append(m)
             continue

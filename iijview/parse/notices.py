@@ -15,7 +15,9 @@ from iijview.parse.numbers import parse_number
 from iijview.parse.phrases import knowledge, spaced
 from iijview.parse.release_facts import resolve_code
 
-_HEADER_REACH = 700          # how far above its first row a matrix's header may start
+_HEADER_REACH = 700
+_MARKS = re.compile(r"\((?:A|B)\)|Previous (?:Target|Forecast)|Revised (?:Target|Forecast)|New (?:Target|Forecast)"
+                    r"|Original (?:Target|Forecast)|Initial (?:Target|Forecast)|\(Reference\)", re.I)          # how far above its first row a matrix's header may start
 
 
 @dataclass
@@ -57,6 +59,8 @@ _RANGE = re.compile(rf"From\s+(?P<m1>{periods._MONTH})\s*\d{{1,2}},?\s*(?P<y1>(?
 def read_notices(text: str, norm: Normalised, codes: dict, release_period: Period | None) -> list[Statement]:
     """Statements from every notice matrix in the text: targets (previous and new) and the results beside them."""
     out: list[Statement] = []
+    if not _MARKS.search(text):
+        return out  # every notice matrix labels a row so: most releases have none
     rows_re, _, _ = _patterns()
     pos = 0
     while True:

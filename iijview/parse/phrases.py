@@ -86,8 +86,7 @@ def _measures() -> tuple[re.Pattern, list[tuple[str, str]]]:
     return re.compile(r"(?:" + "|".join(parts) + r")(?:(?<![A-Za-z])|(?-i:(?![a-z])))", re.I), meta
 
 
-@lru_cache(maxsize=1)
-def _amounts() -> re.Pattern:
+def _amount_parts() -> tuple[str, str, str]:
     u = knowledge()["units"]
     words = sorted(u["scales"], key=len, reverse=True)
     long = "|".join(w for w in words if len(w) > 3)
@@ -95,12 +94,25 @@ def _amounts() -> re.Pattern:
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     # 'billionup6.1%': a long scale word may be glued to the next cell; 'bn' and 'mn' stand alone
     scale = rf"\s*(?:{long}|(?:{short})(?![a-z]))"
-    per_share = spaced(u["per_share"])
-    return re.compile(
-        rf"(?P<jcur>{u['jpy_before']})\s*(?P<jnum>{number})(?P<jscale>{scale})?(?P<jps>\s*{per_share})?"
-        rf"|(?P<ucur>{u['usd_before']})\s*(?P<unum>{number})(?P<uscale>{scale})?(?P<ups>\s*{per_share})?"
-        rf"|(?<![\w.,])(?P<ynum>{number})(?P<yscale>{scale})?\s*{u['jpy_after']}\b(?P<yps>\s*{per_share})?",
-        re.I)
+    return number, scale, spaced(u["per_share"])
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> re.Pattern:
+    """'JPY83.0 billion', '¥2,500 per share', '($890 million': a currency before the number."""
+    u = knowledge()["units"]
+    number, scale, per_share = _amount_parts()
+    return re.compile(rf"(?P<cur>{u['jpy_before']}|{u['usd_before']})\s*(?P<num>{number})(?P<scale>{scale})?"
+                      rf"(?P<ps>\s*{per_share})?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _yen_after() -> re.Pattern:
+    """'83.0 billion yen', '2,500 yen per share': the currency after the number."""
+    u = knowledge()["units"]
+    number, scale, per_share = _amount_parts()
+    return re.compile(rf"(?<![\w.,])(?P<num>{number})(?P<scale>{scale})?\s*(?P<cur>{u['jpy_after']})\b"
+                      rf"(?P<ps>\s*{per_share})?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -140,54 +152,73 @@ def _number(text: str) -> float | None:
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_WINDOW_BEFORE, _WINDOW_AFTER = 400, 150   # how far from an amount its measure and change may stand
+
+
 def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]:
-    """Measures, amounts and changes in text[start:end], in reading order, without overlaps."""
+    """Measures, amounts and changes in text[start:end], in reading order, without overlaps. Amounts are
+    found first (they are rare and start with a currency); measures and changes are looked for only near
+    them, which keeps long prose cheap."""
     end = len(text) if end is None else end
-    found: list[Element] = []
+    found = _amount_elements(text, start, end)
+    if not found:
+        return []
+    windows: list[list[int]] = []
+    for el in found:
+        lo, hi = max(start, el.start - _WINDOW_BEFORE), min(end, el.end + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
     pattern, meta = _measures()
+    changes = _changes()
     last_measure = -1
-    for m in pattern.finditer(text, start, end):
-        a = m.start()
-        if a > 0 and text[a - 1].isalpha() and not _CAMEL.match(text, a - 1):
-            continue  # inside a word ('sub-revenues'); a capital glued after a word starts a new cell
-        if not (_left_ok(text, a) or (last_measure >= 0 and _RUN_GAP.fullmatch(text, last_measure, a))):
-            continue  # (a name right after another is the next of a run: 'Revenues Operating Income')
-        last_measure = m.end()
-        group = m.lastgroup or ""
-        item, unit = meta[int(group[1:])]
-        found.append(Element("measure", a, m.end(), m.group(0), item=item, unit=unit))
-    for m in _amounts().finditer(text, start, end):
-        if m.group("jnum"):
-            num, sc, ps, unit = m.group("jnum"), m.group("jscale"), m.group("jps"), "JPY"
-            span = m.span("jnum")
-        elif m.group("unum"):
-            num, sc, ps, unit = m.group("unum"), m.group("uscale"), m.group("ups"), "USD"
-            span = m.span("unum")
-        else:
-            num, sc, ps, unit = m.group("ynum"), m.group("yscale"), m.group("yps"), "JPY"
-            span = m.span("ynum")
-        if ps:
-            unit += "/share"
-        found.append(Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num), scale=_scale(sc),
-                             num_start=span[0], num_end=span[1]))
-    for m in _changes().finditer(text, start, end):
-        if m.group("num"):
-            num, negative, span = m.group("num"), bool(m.group("down")), m.span("num")
-        elif m.group("plain"):
-            num, negative, span = m.group("plain"), False, m.span("plain")
-        else:
-            num, negative, span = m.group("snum"), (m.group("ssign") or "+") in "-△▲Δ", m.span("snum")
-        value = _number(num)
-        if value is not None and negative:
-            value = -value
-        found.append(Element("change", m.start(), m.end(), num, unit="%", value=value, num_start=span[0],
-                             num_end=span[1]))
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            a = m.start()
+            if a > 0 and text[a - 1].isalpha() and not _CAMEL.match(text, a - 1):
+                continue  # inside a word ('sub-revenues'); a capital glued after a word starts a new cell
+            if not (_left_ok(text, a) or (last_measure >= 0 and _RUN_GAP.fullmatch(text, last_measure, a))):
+                continue  # (a name right after another is the next of a run: 'Revenues Operating Income')
+            last_measure = m.end()
+            item, unit = meta[int((m.lastgroup or "m0")[1:])]
+            found.append(Element("measure", a, m.end(), m.group(0), item=item, unit=unit))
+        for m in changes.finditer(text, lo, hi):
+            if m.group("num"):
+                num, negative, span = m.group("num"), bool(m.group("down")), m.span("num")
+            elif m.group("plain"):
+                num, negative, span = m.group("plain"), False, m.span("plain")
+            else:
+                num, negative, span = m.group("snum"), (m.group("ssign") or "+") in "-△▲Δ", m.span("snum")
+            value = _number(num)
+            if value is not None and negative:
+                value = -value
+            found.append(Element("change", m.start(), m.end(), num, unit="%", value=value, num_start=span[0],
+                                 num_end=span[1]))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     out: list[Element] = []
     for el in found:
         if out and el.start < out[-1].end:
             continue  # overlaps the element before (the longer one at a place wins)
         out.append(el)
+    return out
+
+
+def _amount_elements(text: str, start: int, end: int) -> list[Element]:
+    """The yen, dollar and per-share amounts of text[start:end]."""
+    out = []
+    patterns = [_amounts()] + ([_yen_after()] if "yen" in text[start:end].lower() else [])
+    for pattern in patterns:
+        for m in pattern.finditer(text, start, end):
+            if m.group("cur").upper().startswith(("JPY", "¥", "YEN")) or m.group("cur") == "yen":
+                unit = "JPY"
+            else:
+                unit = "USD"
+            if m.group("ps"):
+                unit += "/share"
+            num = m.group("num")
+            out.append(Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num),
+                               scale=_scale(m.group("scale")), num_start=m.start("num"), num_end=m.end("num")))
     return out
 
 
