@@ -52,7 +52,6 @@ FACTS = "from iijview.cli import main; import sys; sys.stdout = open(os.devnull,
 EXPORT = "from iijview.cli import main; main(['export', *ARGS, '-o', OUT])"
 APP = r'''
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from iijview.gui import qt_compat; qt_compat.protect_none()
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])

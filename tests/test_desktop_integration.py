@@ -93,3 +93,31 @@ def test_default_data_home(monkeypatch, tmp_path):
     assert desktop_command.data_home() == tmp_path / ".local" / "share"
     monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")  # the spec says: absolute only
     assert desktop_command.data_home() == tmp_path / ".local" / "share"
+
+
+@pytest.mark.skipif(not shutil.which("xdg-mime") or not shutil.which("update-desktop-database"),
+                    reason="needs xdg-utils and desktop-file-utils, as a Linux desktop has")
+def test_install_takes_over_no_default(tmp_path):
+    """A desktop without an explicit choice falls back to the first registered app (the user's
+    folder first): the app it picked before install-desktop stays the default."""
+    system = tmp_path / "system"
+    (system / "applications").mkdir(parents=True)
+    (system / "applications" / "othereditor.desktop").write_text(
+        "[Desktop Entry]\nType=Application\nName=Other editor\nExec=true %F\n"
+        "MimeType=text/plain;\n", encoding="utf-8")
+    subprocess.run(["update-desktop-database", str(system / "applications")], check=True)
+    data, config = tmp_path / "data", tmp_path / "config"
+    env = dict(os.environ, XDG_DATA_HOME=str(data), XDG_CONFIG_HOME=str(config),
+               XDG_DATA_DIRS=str(system), XDG_CURRENT_DESKTOP="")
+
+    def default(mime):
+        return subprocess.run(["xdg-mime", "query", "default", mime], capture_output=True,
+                              text=True, env=env).stdout.strip()
+
+    assert default("text/plain") == "othereditor.desktop"
+    done = subprocess.run([sys.executable, "-m", "iijview", "install-desktop"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "othereditor.desktop stays the default application for text/plain." in done.stdout
+    assert default("text/plain") == "othereditor.desktop"
+    assert "text/plain=othereditor.desktop" in (config / "mimeapps.list").read_text()

@@ -13,8 +13,9 @@ HELP = "add iijview to the desktop's application menu and to \"Open With\" (Linu
 DESCRIPTION = (
     "Write a freedesktop .desktop entry and the app icon into your data folder ($XDG_DATA_HOME, "
     "default ~/.local/share), so that iijview appears in the application menu and in \"Open "
-    "With\" for text, HTML and PDF files. Nothing is made the default application for any file "
-    "type, and nothing outside your home folder is touched. The entry starts this installation of "
+    "With\" for text, HTML and PDF files. iijview is made the default application for no file "
+    "type: where the desktop would now pick it only because it comes first, the application it "
+    "picked before is written down as your choice (xdg-mime). Nothing outside your home folder is touched. The entry starts this installation of "
     "iijview; run the command again after moving it.")
 
 
@@ -38,15 +39,49 @@ def run(args) -> int:
             removed = uninstall(data)
             print(f"Removed {len(removed)} file(s) of iijview's desktop entry from {data}.")
         else:
+            before = default_apps()
             entry = install(data, launch_command())
+            _refresh_caches(data)
+            kept = keep_defaults(before)
             print(f"Installed {entry}: iijview is in the application menu and in \"Open With\" for "
                   f"text, HTML and PDF files.")
+            for mime, app in kept.items():
+                print(f"{app} stays the default application for {mime}.")
+            return 0
     except OSError as exc:
         print(f"iijview install-desktop: could not write to {data} ({exc.strerror or exc}).",
               file=sys.stderr)
         return 2
     _refresh_caches(data)
     return 0
+
+
+def default_apps() -> dict[str, str]:
+    """The desktop's default application of each MIME type (xdg-mime; '' when none or unknown)."""
+    if not shutil.which("xdg-mime"):
+        return {}
+    out = {}
+    for mime in MIME_TYPES:
+        try:
+            done = subprocess.run(["xdg-mime", "query", "default", mime], capture_output=True,
+                                  text=True, timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out[mime] = done.stdout.strip()
+    return out
+
+
+def keep_defaults(before: dict[str, str]) -> dict[str, str]:
+    """Where the new entry took over a type's default (a desktop with no explicit choice falls back
+    to the first registered application, and the user's folder comes first), pin the old one."""
+    after = default_apps()
+    kept = {}
+    for mime, app in before.items():
+        if app and app != f"{APP_ID}.desktop" and after.get(mime) == f"{APP_ID}.desktop":
+            subprocess.run(["xdg-mime", "default", app, mime], capture_output=True, timeout=10,
+                           check=False)
+            kept[mime] = app
+    return kept
 
 
 def data_home() -> Path:
