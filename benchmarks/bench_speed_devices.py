@@ -103,13 +103,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--paths", default=",".join(PATHS), help="comma-separated subset of the paths")
+    ap.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated subset of the variants")
     ap.add_argument("--instructions", action="store_true", help="count instructions with callgrind")
     args = ap.parse_args()
     paths = [p for p in PATHS if p in args.paths.split(",")]
+    variants = {n: off for n, off in VARIANTS.items() if n in args.variants.split(",") or n == "all devices"}
     out = str(Path(tempfile.mkdtemp()) / "bench.xlsx")
     if args.instructions:
         for path in paths:
-            counts = {name: instructions(PATHS[path], off, out) for name, off in VARIANTS.items()}
+            counts = {name: instructions(PATHS[path], off, out) for name, off in variants.items()}
             print(f"\n{path}: instructions executed (callgrind), ratio to all devices on", flush=True)
             for name, n in counts.items():
                 print(f"  {name:<20} {n / 1e9:8.3f} G   {n / counts['all devices']:6.3f}x", flush=True)
@@ -119,7 +121,7 @@ def main() -> int:
         run_once(PATHS[path], "", out)
     for _ in range(args.rounds):
         for path in paths:
-            for name, off in VARIANTS.items():
+            for name, off in variants.items():
                 times.setdefault((path, name), []).append(run_once(PATHS[path], off, out))
     for path in paths:
         base_wall = min(w for w, _c in times[(path, "all devices")])
@@ -127,7 +129,7 @@ def main() -> int:
         print(f"\n{path}: best and median of {args.rounds} fresh processes; ratios of the best to "
               "all devices on")
         print(f"  {'':<20} {'wall best':>10} {'median':>8} {'ratio':>7} {'CPU best':>10} {'median':>8} {'ratio':>7}")
-        for name in VARIANTS:
+        for name in variants:
             wall = [w for w, _c in times[(path, name)]]
             cpu = [c for _w, c in times[(path, name)]]
             print(f"  {name:<20} {min(wall) * 1000:7.0f} ms {statistics.median(wall) * 1000:5.0f} ms "
