@@ -64,7 +64,6 @@ _TRAILING_DASH = re.compile(r"\s*[-—]+\s*$")
 _KEY_DASH = re.compile(r"\s*[—–]\s*|\s+-\s*(?=[a-z])|(?<=[a-z])-\s+")
 
 
-@lru_cache(maxsize=16384)
 def clean_label(text: str) -> str:
     """A label as printed with OCR noise, stray quotes and spacing cleaned."""
     t = " ".join(text.split())
@@ -84,7 +83,6 @@ def clean_label(text: str) -> str:
     return t.strip(" \"'")
 
 
-@lru_cache(maxsize=16384)
 def label_key(label: str) -> str:
     """Lower-case matching form of a label: dashes and colons to spaces, spacing collapsed."""
     t = label.lower().replace("’", "'")
@@ -99,7 +97,6 @@ def canonical_item(statement_id: str, label: str, section: str) -> str:
     return canonical_item_for_key(statement_id, label_key(label), section)
 
 
-@lru_cache(maxsize=8192)
 def canonical_item_for_key(statement_id: str, key: str, section: str) -> str:
     """canonical_item for a label already in label_key form."""
     entries, combined = _items_for(statement_id)
@@ -139,7 +136,6 @@ _COLON_HEAD = re.compile(r"^([^:]{2,120}?):\s+(?=\S)")
 _DIGIT_END = re.compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
 def split_headings(label: str) -> tuple[tuple[str, ...], str]:
     """Split leading section headings off a label: 'ASSETS CURRENT ASSETS: Cash' -> (['ASSETS', 'CURRENT ASSETS'], 'Cash')."""
     heads: list[str] = []
@@ -174,7 +170,6 @@ def _long_heading_probe() -> re.Pattern:
     return re.compile("|".join(re.escape(probe) for probe, _ in _long_headings()) or "(?!)")
 
 
-@lru_cache(maxsize=16384)
 def split_trailing_heading(label: str) -> tuple[str, str]:
     """Split a known section heading printed after a row's own label ('Others Changes in ...')."""
     if len(label) < 20 or not _long_heading_probe().search(label):
@@ -186,7 +181,6 @@ def split_trailing_heading(label: str) -> tuple[str, str]:
     return label, ""
 
 
-@lru_cache(maxsize=16384)
 def is_heading_text(text: str) -> bool:
     """True for a label row without values that opens a section ('CURRENT ASSETS:', 'Revenues')."""
     t = text.strip()
@@ -200,7 +194,6 @@ _DATE_START = re.compile(r"(?:January|February|March|April|May|June|July|August|
                          r"|December)\s+\d{1,2},")
 
 
-@lru_cache(maxsize=16384)
 def starts_continuation(text: str) -> bool:
     """True when a line of label text continues the line before it (lower-case start or a connective)."""
     t = text.strip()
@@ -217,7 +210,6 @@ _MONTH_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|
 _NEW_LABEL = re.compile(r"(?<=[\s,;])(?=[A-Z][A-Za-z])")
 
 
-@lru_cache(maxsize=16384)
 def starts_lowercase_or_date(text: str) -> bool:
     """True for text that can only be the end of a label above: 'at March 31, ...', 'September 30, 2017, ...'."""
     t = text.strip()
@@ -249,7 +241,6 @@ def ends_incomplete(text: str) -> bool:
     return _ends_incomplete(text.rstrip()[-64:])
 
 
-@lru_cache(maxsize=16384)
 def _ends_incomplete(t: str) -> bool:
     if not t:
         return False
@@ -263,7 +254,6 @@ _TOTAL = re.compile(r"^(?:total\b|net cash\b|net (?:increase|decrease)|consolida
                     r"operating (?:income|profit)$|gross (?:profit|margin)$|net income$|profit \(loss\) for the period$)", re.I)
 
 
-@lru_cache(maxsize=16384)
 def is_total_label(label: str) -> bool:
     """True when a label names a total or subtotal."""
     return bool(_TOTAL.search(label.strip()))

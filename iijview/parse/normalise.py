@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 
 # Footnote markers printed as superscripts; NFKC would turn them into digits that look like values.
@@ -62,7 +61,6 @@ class Normalised:
         return self.original_offset(start), self.original_offset(last) + 1
 
 
-@lru_cache(maxsize=4096)
 def _char_map(ch: str) -> str:
     """The normalised form of one character."""
     if ch in _SUPERSCRIPTS:

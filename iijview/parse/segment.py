@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from iijview.parse.tokens import HEADER_KINDS, Tok
@@ -66,7 +65,6 @@ def is_prose(tok: Tok) -> bool:
     return _prose_text(tok.text)
 
 
-@lru_cache(maxsize=8192)
 def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 UNIT_RE = re.compile(
     r"\bThousands\s+of\s+(?:JPY|yen|U\.?\s?S\.?\s*Dollars?)\b"
@@ -37,7 +36,6 @@ _SHARES = re.compile(r"\((?:shares|ADSs)\)|number\s+of\s+(?:shares|ADS)|weighted
 _BANDWIDTH = re.compile(r"\(Gbps\)|bandwidth", re.I)
 
 
-@lru_cache(maxsize=16384)
 def row_unit(label: str) -> tuple[str, int] | None:
     """Unit override a row label carries: per-share amounts, share counts, bandwidth."""
     if _PER_SHARE.search(label):
