@@ -15,8 +15,8 @@ DESCRIPTION = (
     "default ~/.local/share), so that iijview appears in the application menu and in \"Open "
     "With\" for text, HTML and PDF files. iijview is made the default application for no file "
     "type: where the desktop would now pick it only because it comes first, the application it "
-    "picked before is written down as your choice (xdg-mime). Nothing outside your home folder is touched. The entry starts this installation of "
-    "iijview; run the command again after moving it.")
+    "picked before is written down as your choice (xdg-mime). Nothing outside your home folder is "
+    "touched. The entry starts this installation of iijview; run the command again after moving it.")
 
 
 def register(sub) -> None:
@@ -58,6 +58,8 @@ def run(args) -> int:
 
 def default_apps() -> dict[str, str]:
     """The desktop's default application of each MIME type (xdg-mime; '' when none or unknown)."""
+    from iijview.parse.originals import MIME_TYPES
+
     if not shutil.which("xdg-mime"):
         return {}
     out = {}
