@@ -356,3 +356,20 @@ def test_finding_without_cells_shows_its_source_line(window):
     start = rel.text.index("Cost of revenues")
     assert window.source.highlighted == (start, start)
     assert "source line 4" in window.statusBar().currentMessage()
+
+
+def test_a_release_nothing_could_be_read_from_opens_and_says_so(window, tiny_release):
+    """Issue 10: an IIJ release is never refused; the window shows it with what was looked for."""
+    from iijview.loader import load_text
+    open_tiny(window)
+    empty = load_text("IIJ Announces Fiscal Year 2014 Financial Results\n\nTOKYO, May 14, 2015 -- Internet Initiative "
+                      "Japan Inc. today announced its financial results for the fiscal year ended March 31, 2015.\n",
+                      "cut.txt")
+    window.add_result(prepare(empty, "/data/cut.txt", window.ws))
+    assert [rs.release.name for rs in window.releases] == ["tiny.txt", "cut.txt"]
+    window.show_release(1)
+    assert window.table.model is None              # no other release's table left on screen
+    assert "No statement could be read from cut.txt" in window.title.text()
+    assert any(f.rule == "nothing_read" for f in window.current.release.findings)
+    window.show_release(0)                         # and back to a release with statements
+    assert window.table.model is not None and window.st_key == "income_statement"

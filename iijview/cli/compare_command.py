@@ -81,7 +81,7 @@ def run(args) -> int:
         from iijview.model import STATEMENT_TITLES
 
         title = STATEMENT_TITLES.get(args.statement, args.statement).lower()
-        say(f"no file has a {title} table ({args.statement}).", "iijview compare")
+        say(f"no file has {'an' if title[:1].lower() in 'aeiou' else 'a'} {title} table ({args.statement}).", "iijview compare")
         return 2
     for f in comp.findings:
         say(f.message, "iijview compare")

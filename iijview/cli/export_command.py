@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iijview.cli.common import say
+from iijview.naming import plural
 from iijview.store.apply import left_out
 
 
@@ -75,7 +76,7 @@ def run(args) -> int:
         if workspace is not None:
             workspace.close()
     sheets = sum(len(r.statements) for r in releases)
-    print(f"Wrote {path}: {len(releases)} release(s), {sheets} statement sheet(s).")
+    print(f"Wrote {path}: {plural(len(releases), 'release')}, {plural(sheets, 'statement sheet')}.")
     return 2 if failed else 0
 
 

@@ -19,6 +19,7 @@ from iijview.gui.compare_grid import CompareGrid
 from iijview.gui.compare_model import CompareModel
 from iijview.gui.formatting import InputError, stored_value
 from iijview.model import STATEMENT_TITLES
+from iijview.naming import plural
 
 UNITS = {"thousands": "JPY thousands", "millions": "JPY millions", "billions": "JPY billions"}
 PERIODS = {"quarters": "Quarters", "halves": "Half years", "9m": "Nine months", "fy": "Fiscal years",
@@ -241,10 +242,10 @@ class CompareView(QWidget):
     def _say_summary(self) -> None:
         comp = self.comp
         derived = sum(1 for c in comp.cells.values() if c.kind == "derived")
-        parts = [f"{len(comp.releases)} release(s), {sum(1 for r in comp.rows if not r.heading)} lines, "
-                 f"{len(comp.columns)} columns; {derived} figures derived"]
+        parts = [f"{plural(len(comp.releases), 'release')}, {plural(sum(1 for r in comp.rows if not r.heading), 'line')}, "
+                 f"{plural(len(comp.columns), 'column')}; {plural(derived, 'figure')} derived"]
         if comp.findings:
-            parts.append(f"{len(comp.findings)} figure(s) disagree within a release (orange)")
+            parts.append(f"{plural(len(comp.findings), 'figure')} disagree{'s' if len(comp.findings) == 1 else ''} within a release (orange)")
         if comp.inferred_standard:
             parts.append("the standard of some releases is inferred from IIJ's history")
         legend = ("Blue italic: derived; lavender: restated by a later release; green: corrected; "

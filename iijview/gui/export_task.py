@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from iijview.gui import errors
 from iijview.gui.file_dialog import choose_save
+from iijview.naming import plural
 
 
 class _Signals(QObject):
@@ -56,7 +57,7 @@ class ExportMixin:
 
     def export_to(self, rels, path: str, write_workbook) -> None:
         """Write a workbook off the GUI thread; report the outcome in the status bar or a message."""
-        self.say(f"Exporting {len(rels)} release(s) to {path}\u2026")
+        self.say(f"Exporting {plural(len(rels), 'release')} to {path}\u2026")
         self._export_task = ExportTask(rels, path, self.ws, write_workbook)
         self._export_task.signals.done.connect(self._exported)
         self.loader.pool.start(self._export_task)

@@ -261,6 +261,11 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
             self.last_statement.get(id(rs), keys[0] if keys else None)
         if key is not None:
             self.show_statement(key)
+        else:  # an IIJ release of which nothing could be read: say so, and leave no other release's table
+            self.table.set_model(None)
+            self.title.setText(f"<b>No statement could be read from {rs.release.name}</b> &nbsp;\u00b7&nbsp; "
+                               "the findings below say what was looked for")
+            self.where_label.setText(f"{rs.summary[0]} \u00b7 no statements")
         self.library.select(i, key)
 
     def _statement_chosen(self, i: int, st_key: str) -> None:

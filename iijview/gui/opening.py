@@ -53,9 +53,6 @@ def prepare(release: Release, path: str, workspace) -> LoadResult:
     """Apply the workspace's corrections to a parsed release and record its row anchors."""
     from iijview.store import WorkspaceError
 
-    if not release.statements:
-        return LoadResult(path, error=f"{path}: no financial statements were found in it, so it "
-                                      f"does not look like an IIJ earnings release.")
     parsed = {st.key: st.item_keys() for st in release.statements}
     messages, anchors, finding_keys = [], parsed, parsed
     if workspace is not None:

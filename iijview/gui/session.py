@@ -248,8 +248,8 @@ class SessionMixin:
                 wanted.append(f)
         if gone:
             errors.message(self, "Some releases are gone",
-                           f"{len(gone)} release(s) open last time no longer exist and were not "
-                           f"reopened.", "They were moved or deleted. Open them again from their "
+                           f"{plural(len(gone), 'release')} open last time no longer exist{'s' if len(gone) == 1 else ''} and "
+                           f"{'was' if len(gone) == 1 else 'were'} not reopened.", "They were moved or deleted. Open them again from their "
                            "new place with File > Open; their corrections are still in the workspace.",
                            "\n".join(gone), errors.QMessageBox.Information)
         if wanted:
