@@ -2,7 +2,8 @@
 
 Each variant runs every path in a fresh process (so import and start-up time count, as for a user),
 with one device switched off before iijview is imported: the memo caches (`lru_cache` with more than
-one entry) of one parse module, all of them, or the cycle-collector pause of `pipeline`. Prints the
+64 entries) of one parse module, or all of them. (The label caches and the cycle-collector pause
+were measured with it and removed: README, "Parser speed". Add a variant for the next device.) Prints the
 best and median wall and CPU time (user + system, less disturbed by other load) of each path per
 variant, and the best as a ratio to the all-devices run.
 
@@ -42,10 +43,6 @@ def _lru_cache(maxsize=128, typed=False):
         return lambda f: f
     return _real(maxsize, typed)
 functools.lru_cache = _lru_cache
-if "gc" in OFF:
-    import contextlib
-    import iijview.parse.pipeline as _p
-    _p._collection_paused = contextlib.nullcontext
 '''
 
 FACTS = "from iijview.cli import main; import sys; sys.stdout = open(os.devnull, 'w'); main(['facts', *ARGS])"
@@ -66,7 +63,7 @@ QTest.qWait(1)
 
 PATHS = {"iijview facts (5 samples)": FACTS, "iijview export (5 samples)": EXPORT,
          "app: open 5 samples and show": APP}
-VARIANTS = {"all devices": "", "no gc pause": "gc", "no memo caches": "memo",
+VARIANTS = {"all devices": "", "no memo caches": "memo",
             "no memo: labels": "memo:labels", "no memo: normalise": "memo:normalise",
             "no memo: segment": "memo:segment", "no memo: units": "memo:units"}
 

@@ -1,13 +1,9 @@
-"""Parser parts with fast paths: the offset map, markup at line starts, label look-ups, the collector pause."""
-import gc
-import threading
+"""Parser parts with fast paths: the offset map, markup at line starts, label look-ups."""
 
 import pytest
 
 from iijview.parse import labels
 from iijview.parse.normalise import normalise
-from iijview.parse.pipeline import _collection_paused, parse_bytes
-from golden import IFRS_2020
 
 
 def test_offsets_are_identity_when_no_character_changes_length():
@@ -60,37 +56,6 @@ def test_find_names_takes_whole_words_longest_first_without_overlaps():
     vocabulary = ["Common stock", "Common stock held", "Total", "Other"]
     found = labels.find_names("Common stock held Common stock Totals Other Total", vocabulary)
     assert found == ["Common stock held", "Common stock", "Other", "Total"]
-
-
-def test_collector_resumes_after_a_parse_and_after_parses_in_threads():
-    data = IFRS_2020.read_bytes()
-    assert gc.isenabled()
-    parse_bytes(data, "sample.txt")
-    assert gc.isenabled()
-    errors = []
-
-    def work():
-        try:
-            parse_bytes(data, "sample.txt")
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors and gc.isenabled()
-
-
-def test_collector_stays_off_when_the_caller_turned_it_off():
-    gc.disable()
-    try:
-        with _collection_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def test_a_title_date_that_is_no_real_date_gives_no_release_period_and_no_traceback():

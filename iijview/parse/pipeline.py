@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import bisect
-import gc
 import hashlib
-import threading
-from contextlib import contextmanager
 from dataclasses import replace
 import json
 import re
@@ -284,31 +281,6 @@ def _mark_forecasts(statements: list[Statement], current: Period | None) -> None
         st.columns = cols
 
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def _collection_paused():
-    """Pause Python's cycle collector while statements are built: the tens of thousands of small
-    objects a parse makes are not cycles, and collecting them on the way only costs time. Safe when
-    several threads parse at once: the collector resumes when the last parse ends."""
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 def parse_bytes(data: bytes, name: str, *, ocr: bool = False) -> Release:
     """Parse release content into a Release; ReleaseError when it is not a readable release.
 
@@ -325,8 +297,7 @@ def parse_bytes(data: bytes, name: str, *, ocr: bool = False) -> Release:
     work = _blank_footers(norm.text)
     period = release_facts.release_period(work)
     doc = Doc(work, norm, period)
-    with _collection_paused():
-        statements = build_statements(work, doc)
+    statements = build_statements(work, doc)
     if not statements and source is not None and source.empty_reason:
         raise ReleaseError(f"{label}: {source.empty_reason}")
     if not statements and not release_facts.is_iij_release(work):
