@@ -50,12 +50,18 @@ def time_budget(seconds: float | None, make_error):
         return
 
     def expired(_signum, _frame):
-        raise make_error()
+        raise _OutOfTime()
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _OutOfTime:
+        raise make_error() from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm: a BaseException, so no `except Exception` on the way can swallow it."""

@@ -28,7 +28,10 @@ def name_statements(statements: list[Statement]) -> None:
         n = seen.get(st.id, 0) + 1
         seen[st.id] = n
         st.key = st.id if n == 1 else f"{st.id}:{n}"
-    bases = [_base_title(statements, i) for i in range(len(statements))]
+    after_tse = _after_tse_summary(statements)
+    tse_tables = sum(1 for st in statements if st.id == "tse_summary")
+    elsewhere = {st.id for st, inside in zip(statements, after_tse) if not inside}
+    bases = [_base_title(statements, i, after_tse, tse_tables, elsewhere) for i in range(len(statements))]
     titles = list(bases)
     for base in set(bases):
         group = [i for i, b in enumerate(bases) if b == base]
@@ -45,13 +48,13 @@ def name_statements(statements: list[Statement]) -> None:
         st.title = title
 
 
-def _base_title(statements: list[Statement], i: int) -> str:
+def _base_title(statements: list[Statement], i: int, after_tse: list[bool], tse_tables: int,
+                elsewhere: set[str]) -> str:
     st = statements[i]
     title = STATEMENT_TITLES.get(st.id, st.id)
-    if st.id == "tse_summary" and sum(1 for s in statements if s.id == "tse_summary") > 1:
+    if st.id == "tse_summary" and tse_tables > 1:
         return f"{title}: {_tse_part(st)}"
-    if st.id in TSE_PARTS and _in_tse_summary(statements, i) \
-            and any(s.id == st.id and not _in_tse_summary(statements, j) for j, s in enumerate(statements)):
+    if st.id in TSE_PARTS and after_tse[i] and st.id in elsewhere:
         return TSE_PARTS[st.id]
     return title
 
@@ -67,14 +70,15 @@ def _tse_part(st: Statement) -> str:
     return "results"
 
 
-def _in_tse_summary(statements: list[Statement], i: int) -> bool:
-    """True when statement i follows a TSE summary table with only the summary's tables between."""
-    for s in reversed(statements[:i]):
-        if s.id == "tse_summary":
-            return True
-        if s.id not in TSE_PARTS:
-            return False
-    return False
+def _after_tse_summary(statements: list[Statement]) -> list[bool]:
+    """For each statement: True when it follows a TSE summary table with only the summary's tables
+    between (one pass: a damaged file may hold a thousand tables)."""
+    out, last = [], ""
+    for st in statements:
+        out.append(last == "tse_summary")
+        if st.id not in TSE_PARTS:
+            last = st.id
+    return out
 
 
 def _period_name(st: Statement) -> str:

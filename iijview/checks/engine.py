@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from iijview.checks.values import Interval, Ref, ZERO, cell_period, interval_of, money_scale, printed
-from iijview.model import Cell, Finding, Release
+from iijview.model import Cell, Column, Finding, Release
 
 PASS, FAIL, NA = "passed", "failed", "not_applicable"
 
@@ -58,12 +58,26 @@ class Ledger:
         self.trial: dict[Ref, Interval] = {}
         self._scales: dict[Ref, float | None] = {}
         self._intervals: dict[Ref, Interval | None] = {}   # cells do not change while checks run
+        self._columns: dict[int, dict[str, Column]] = {}
+        self.search_steps: int | None = None      # left for the search of totals above their parts
         self.parents: dict[int, dict[int, int]] = {}   # statement index -> {row: row of its total}
 
     # -- cells -----------------------------------------------------------------------------
     def cell(self, ref: Ref) -> Cell | None:
         """The cell at ref, or None when the row has no value in that column."""
         return self.statements[ref.st].items[ref.row].cells.get(ref.col)
+
+    def column(self, si: int, key: str) -> Column:
+        """The column of statement si with this key (looked up in a table built once per statement)."""
+        index = self._columns.get(si)
+        if index is None:
+            index = self._columns[si] = {}
+            for col in self.statements[si].columns:
+                index.setdefault(col.key, col)
+        try:
+            return index[key]
+        except KeyError:
+            raise KeyError(key) from None
 
     def scale(self, ref: Ref) -> float | None:
         """Base-unit scale of the cell at ref (None if not a money cell)."""
@@ -73,7 +87,7 @@ class Ledger:
 
     def _scale(self, ref: Ref) -> float | None:
         st = self.statements[ref.st]
-        row, col = st.items[ref.row], st.column(ref.col)
+        row, col = st.items[ref.row], self.column(ref.st, ref.col)
         scale = money_scale(st, row, col)
         if scale is None and col.role == "value" and st.unit_of(row, col)[0].endswith("/share"):
             scale = float(st.unit_of(row, col)[1] or 1)  # per-share figures tie dollars to yen too
@@ -95,7 +109,7 @@ class Ledger:
     def unit(self, ref: Ref) -> str:
         """Unit of the cell at ref (JPY, USD, JPY/share, ...)."""
         st = self.statements[ref.st]
-        return st.unit_of(st.items[ref.row], st.column(ref.col))[0]
+        return st.unit_of(st.items[ref.row], self.column(ref.st, ref.col))[0]
 
     def interval_if(self, ref: Ref, value: float) -> Interval | None:
         """Interval the cell at ref would stand for if it printed `value` (same decimals)."""
@@ -112,7 +126,7 @@ class Ledger:
     def period(self, ref: Ref):
         """Period of the cell at ref."""
         st = self.statements[ref.st]
-        return cell_period(st.column(ref.col), self.cell(ref))
+        return cell_period(self.column(ref.st, ref.col), self.cell(ref))
 
     # -- equations -------------------------------------------------------------------------
     def add(self, eq: Equation) -> bool:

@@ -11,7 +11,8 @@ MAX_RUN = 25          # longest run of lines a total may cover when no heading o
 WINDOW = 96           # open lines and headings a total may reach back over (a statement's open part)
 LOOKAHEAD = 24        # rows searched below a total printed above its parts
 BUDGET = 4000         # search steps per total printed above its parts
-STEPS_PER_ROW = 40    # search steps per row of a statement, beyond BUDGET (keeps the search linear)
+RELEASE_STEPS = 10000  # search steps for all the totals of a release printed above their parts ...
+STEPS_PER_ROW = 4      # ... plus this many per row (a release uses a few thousand: the search stays linear)
 
 
 class _Table:
@@ -28,7 +29,7 @@ class _Table:
         # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
-        columns = [st.column(c) for c in self.cols]
+        columns = [ledger.column(si, c) for c in self.cols]
         for i, row in enumerate(st.items):
             scales = {c: money_scale(st, row, col) for c, col in zip(self.cols, columns)}
             has_money = any(scales[c] is not None and c in row.cells for c in self.cols)
@@ -50,7 +51,8 @@ class _Table:
                     adds.append((iv.lo, iv.hi))
             self.adds[i] = adds
         self.positive = all(iv is None or iv.lo >= 0 for v in self.vec.values() for iv in v.values())
-        self.steps = BUDGET + STEPS_PER_ROW * len(st.items)   # search steps left for _top_down
+        if ledger.search_steps is None:
+            ledger.search_steps = RELEASE_STEPS + STEPS_PER_ROW * sum(len(x.items) for x in ledger.statements)
 
     def present(self, i: int) -> list[str]:
         """Columns where row i prints a readable value."""
@@ -293,7 +295,7 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     n_rows = len(t.st.items)
     positive = t.positive
     steps = [0]
-    budget = min(BUDGET, t.steps)
+    budget = min(BUDGET, t.ledger.search_steps)
 
     def ok(lo, hi) -> bool:
         return all(tv.meets(Interval(lo[n], hi[n])) for n, tv in enumerate(target))
@@ -326,5 +328,5 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
         zero = [0.0] * len(cols)
         return dfs(i + 1, zero, zero, [], [])
     finally:
-        t.steps -= min(steps[0], budget)
+        t.ledger.search_steps -= min(steps[0], budget)
 

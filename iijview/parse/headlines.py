@@ -139,6 +139,9 @@ _HEADING_ANCHOR = re.compile(r"Highlights|HIGHLIGHTS|Summary|SUMMARY|Targets?|TA
 _TITLE_TAIL = re.compile(r"[ \t]+(?:Consolidated[ \t]+)?(?:Financial[ \t]+)?Results?\b")
 
 
+_MEASURE_SPAN = 300   # longer than any measure name with the context its pattern looks at
+
+
 def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     """Highlight and target blocks under their headings, each up to the next heading of any kind. A heading
     printed before any figure of the block above ('Highlights of Financial Results for 1Q23 FY23 Targets
@@ -154,9 +157,17 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     found = sorted(found)
     kept: list[tuple[str, int, int, Period]] = []
     unread: list[int] = []        # headings whose period cannot be read still end the block above
+    bare = (-1, -1)               # text[bare[0]:bare[1]] holds no measure: the next search goes on from near its end
     for a, b, kind in found:
-        if kept and (a < kept[-1][2] or not _measures()[0].search(text, kept[-1][2], a)):
-            continue  # the same heading matched twice, or a column header of the block above
+        if kept:
+            start = kept[-1][2]
+            if a < start:
+                continue  # the same heading matched twice
+            # (a heading repeated thousands of times must not rescan the same text for each: linear)
+            frm = max(start, bare[1] - _MEASURE_SPAN) if bare[0] == start else start
+            if not _measures()[0].search(text, frm, a):
+                bare = (start, a)
+                continue  # a column header of the block above
         line_end = text.find("\n", b)
         title = text[a:min(line_end if line_end >= 0 else len(text), b + 90)]
         period, stop = heading_period(title, b - a, ctx, kind)  # ('FY2018 Financial Targets': before the words)

@@ -88,8 +88,12 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
         items.append(LineItem(label=name, item=labels.canonical_item(statement_id, name, ""),
                               line=value_rows[0].line))
     by_cell = _slots_by_cell(table, len(pattern))
+    measure = []      # slot -> index of the measure it belongs to (counted once: a pattern may be long)
+    seen = -1
+    for k in pattern:
+        seen += k == "value"
+        measure.append(seen)
     for r, key, ckey, forecast in row_cols:
-        measure = [sum(1 for k in pattern[:x + 1] if k == "value") - 1 for x in range(len(pattern))]
         for slot, tok in zip(_row_slots(r, pattern, by_cell, forecast), r.values):
             mi = measure[slot] if 0 <= slot < len(pattern) else -1
             if not 0 <= mi < len(items):
