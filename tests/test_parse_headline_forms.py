@@ -311,6 +311,12 @@ FORMS = {
                                     " Revenues JPY130,000 million JPY127,000 million\n",
                                     [("targets", "total_revenues", "previous", *FY14, 130_000, M, "JPY"),
                                      ("targets", "total_revenues", "", *FY14, 127_000, M, "JPY")]),
+    "revised-targets-in-a-sentence": (OPEN_1H14 + "Overview of 1H14 Financial Results and Business Outlook\n\n"
+                                      "\"We revised our targets for the fiscal year ending March 31, 2015. The revised "
+                                      "annual revenue is JPY128.0 billion, JPY2.0 billion down from our initial target "
+                                      "of JPY130.0 billion,\" said the President.\n",
+                                      [("targets", "total_revenues", "", *FY14, 128.0, B, "JPY"),
+                                       ("targets", "total_revenues", "previous", *FY14, 130.0, B, "JPY")]),
     # 8. Two PDF columns interleaved.
     "two-columns": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
                     "Revenues Operating Income\n\n"

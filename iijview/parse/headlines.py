@@ -448,6 +448,11 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
     groups = ph.groups
     if len(groups) == len(slots):
         return list(zip(slots, groups))
+    if len(slots) == 1 and len(groups) in (2, 3):
+        revised = _revision(ph, ctx.text)
+        if revised is not None:
+            new, old = revised
+            return [(slots[0], new), (Slot(slots[0].period, "previous"), old)]
     if len(groups) == 2 and len(slots) == 1 and _FROM.search(groups[0].lead) and _TO.search(groups[1].lead):
         s = slots[0]
         return [(Slot(s.period, "previous"), groups[0]), (s, groups[1])]
@@ -464,6 +469,19 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
         f"its block has {len(slots)} column{'s' if len(slots) > 1 else ''}; which is which cannot be told, so none "
         "was read.", line=_line(ctx, ph.measure.start)))
     return []
+
+
+_DIFFERENCE = re.compile(r"\s*(?:up|down|higher|lower|more|less)\s+(?:than\s+|from\s+)", re.I)
+_EARLIER_TARGET = re.compile(r"\b(?:initial|previous|original|prior)\b", re.I)
+
+
+def _revision(ph: Phrase, text: str) -> tuple[Group, Group] | None:
+    """'The revised annual revenue is JPY158.0 billion, JPY1.0 billion down from our initial target of JPY159.0
+    billion': the new figure, and the earlier one (the difference between them is no figure of its own)."""
+    kept = [g for g in ph.groups if not _DIFFERENCE.match(text, g.amount.end)]
+    if len(kept) != 2 or not (_EARLIER_TARGET.search(kept[1].lead) and re.search(r"\bfrom\b", kept[1].lead)):
+        return None
+    return kept[0], kept[1]
 
 
 def _label(ph: Phrase) -> str:
