@@ -317,6 +317,18 @@ FORMS = {
                                       "of JPY130.0 billion,\" said the President.\n",
                                       [("targets", "total_revenues", "", *FY14, 128.0, B, "JPY"),
                                        ("targets", "total_revenues", "previous", *FY14, 130.0, B, "JPY")]),
+    "results-with-the-prior-period-in-brackets": (OPEN_1H14 + "Income before income tax expenses\n\n"
+                                                  "Income before income tax expenses was JPY2,410 million, up 12.0% "
+                                                  "YoY (JPY2,152 million for the six months ended September 2013).\n\n"
+                                                  "Net income attributable to IIJ was JPY1,712 million (JPY1,705 million "
+                                                  "in 1H13).\n",
+                                                  [("highlights", "income_before_tax", "", *H1_14, 2_410, M, "JPY"),
+                                                   ("highlights", "income_before_tax", "change", *H1_14, 12.0, 1, "%"),
+                                                   ("highlights", "income_before_tax", "", "2013-09-30", 6, 2_152, M,
+                                                    "JPY"),
+                                                   ("highlights", "net_income_attributable", "", *H1_14, 1_712, M, "JPY"),
+                                                   ("highlights", "net_income_attributable", "", "2013-09-30", 6, 1_705,
+                                                    M, "JPY")]),
     # 8. Two PDF columns interleaved.
     "two-columns": (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\n"
                     "Revenues Operating Income\n\n"

@@ -448,6 +448,10 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
     groups = ph.groups
     if len(groups) == len(slots):
         return list(zip(slots, groups))
+    if len(slots) == 1 and len(groups) == 2 and groups[1].lead.endswith("(") and \
+            (earlier := _period_after(ctx, groups[1])) is not None:
+        # 'JPY2,175 million, up 22.0% YoY (JPY1,783 million for the nine months ended December 2009)'
+        return [(slots[0], groups[0]), (Slot(earlier), groups[1])]
     if len(slots) == 1 and len(groups) in (2, 3):
         revised = _revision(ph, ctx.text)
         if revised is not None:
@@ -471,6 +475,29 @@ def _place(ph: Phrase, slots: list[Slot], ctx: Context) -> list[tuple[Slot, Grou
     return []
 
 
+_FOR_PERIOD = re.compile(rf"\s*(?:for|in)\s+(?:the\s+)?(?:(?P<n>three|six|nine|twelve)\s+months\s+ended\s+"
+                         rf"(?P<m>{periods._MONTH})\s*(?:\d{{1,2}},?\s*)?(?P<y>(?:19|20)\d{{2}})"  # noqa: SLF001
+                         rf"|(?P<code>(?:[1-4]Q\s?-\s?[1-4]Q|[1-4]Q|[12]H|FY)\s?\d{{2,4}}))\s*\)", re.I)
+_MONTHS_N = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _period_after(ctx: Context, g: Group) -> Period | None:
+    """The period a bracketed figure names right after it ('(JPY868 million for the nine months ended
+    December 2009)', '(JPY1.3 billion in 1H13)'): a figure of another period, read as that period's."""
+    m = _FOR_PERIOD.match(ctx.text, g.amount.end)
+    if m is None:
+        return None
+    if m.group("code"):
+        c = periods.CODE_RE.search(m.group("code"))
+        if c is None:
+            return None
+        p = resolve_code(c, ctx.codes)
+        return Period(p.end, p.months)
+    end = periods.month_end(int(m.group("y")), periods.month_number(m.group("m")))
+    return Period(end, _MONTHS_N[m.group("n").lower()])
+
+
+_BRACKETED_FIGURE = re.compile(r"\([^()]*?(?:JPY|¥|\$)[^()]*\)")
 _DIFFERENCE = re.compile(r"\s*(?:up|down|higher|lower|more|less)\s+(?:than\s+|from\s+)", re.I)
 _EARLIER_TARGET = re.compile(r"\b(?:initial|previous|original|prior)\b", re.I)
 
@@ -568,6 +595,8 @@ def _sentence_period(sentence: str, ph: Phrase, offset: int, ctx: Context) -> Pe
     it names two (which figure is which cannot be told)."""
     sentence = _own_clause(sentence, ph, offset)
     sentence = _changes().sub(lambda m: " " * len(m.group(0)), sentence)  # 'up 5% from 1H13' names no period
+    sentence = _BRACKETED_FIGURE.sub(lambda m: " " * len(m.group(0)), sentence)  # '(JPY1,705 million in 1H13)'
+
     found: set[Period] = set()
     three = bool(_THREE_MONTHS.search(sentence))
     for m in periods.CODE_RE.finditer(sentence):
@@ -664,6 +693,11 @@ def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ct
         for s, g in placed:
             if g.amount.unit.startswith("USD"):
                 continue  # a dollar figure of its own (no yen printed): not a yen column's value
+            if keys[(s, "v")] in item.cells:
+                ctx.findings.append(Finding(
+                    "headline_columns", f"Line {item.line}: '{item.label}' prints two figures for "
+                    f"{s.period.label()}; the first is kept.", line=item.line))
+                continue
             item.cells[keys[(s, "v")]] = _cell(ctx, g.amount)
             if g.usd is not None and (s, "u") in keys and (per_share or g.usd.scale == usd_base):
                 item.cells[keys[(s, "u")]] = _cell(ctx, g.usd)

@@ -270,6 +270,7 @@ def is_link(gap: str) -> bool:
     return not rest
 
 
+_WORDS = re.compile(r"[A-Za-z]{2,}")   # a run of names takes its amounts only where no word comes between
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?(?:fiscal\s+)?")
 _RUN_GAP = re.compile(r"[\s,;]*(?:(?:and|&)[\s,]*)?|\s*\d{1,2}\s*")
 
@@ -287,7 +288,9 @@ def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phra
     for n, el in enumerate(els):
         gap = text[prev.end if prev else start:el.start]
         if el.kind == "measure":
-            joins = prev is not None and prev.kind == "measure" and _RUN_GAP.fullmatch(gap)
+            # a run of names is a header of columns: different measures, nothing but spacing between them
+            joins = prev is not None and prev.kind == "measure" and _RUN_GAP.fullmatch(gap) \
+                and all(p.measure.item != el.item for p in run)
             ph = Phrase(el)
             phrases.append(ph)
             if orphan is not None and prev is orphan and _FOR.fullmatch(gap):
@@ -303,7 +306,7 @@ def read_phrases(text: str, start: int = 0, end: int | None = None) -> list[Phra
             if after is not None and after.kind == "measure" and _FOR.fullmatch(text, el.end, after.start):
                 orphan, prev = el, el  # 'JPY1,000 for interim-period cash dividend': the name after it claims it
                 continue
-            if len(run) >= 2 and waiting and is_link(gap):
+            if len(run) >= 2 and waiting and (paired or not _WORDS.search(gap)) and is_link(gap):
                 target: Phrase | None = waiting[0]
             elif current is not None and is_link(gap):
                 target = current
