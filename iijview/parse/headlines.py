@@ -4,6 +4,7 @@ with their column headers ('FY23 Targets First Half Full Year', 'Previous Target
 sentences and bullets before the statement tables ('IIJ targets revenues of JPY71.0 billion ... for FY2010')."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,8 +13,10 @@ from functools import lru_cache
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
-from iijview.parse.phrases import Element, Group, Phrase, _changes, _measures, knowledge, read_phrases, spaced
+from iijview.parse.phrases import (Element, Group, Phrase, _changes, _measures, knowledge, read_phrases, spaced,
+                                   spans_around)
 from iijview.parse.release_facts import code_key, resolve_code
+from iijview.parse.tokens import LineIndex
 
 _REGION_LIMIT = 3000       # a headline block is a screen of text at most
 
@@ -49,6 +52,7 @@ class Context:
     codes: dict[tuple, Period]
     findings: list[Finding] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)   # original offsets of figures a table already holds
+    lines: LineIndex | None = None
 
 
 @lru_cache(maxsize=1)
@@ -148,11 +152,12 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
     First Half Full Year') is that block's column header, not a block of its own."""
     high, target, end_pat = _heading_patterns()
     found: set[tuple[int, int, str]] = set()
-    for anchor in _HEADING_ANCHOR.finditer(text):  # headings are looked for only around their key words
-        lo, hi = max(0, anchor.start() - 60), anchor.end() + 40
+    anchors = [m.start() for m in _HEADING_ANCHOR.finditer(text)]
+    for lo, hi in spans_around(_HEADING_ANCHOR, text, 60, 40):  # headings stand only around their key words
         for kind, pat in (("highlights", high), ("targets", target)):
             for m in pat.finditer(text, lo, hi):
-                if m.start() <= anchor.start() < max(m.end(), m.start() + 1) + 20 and _title_case(m.group(0)):
+                i = bisect.bisect_left(anchors, m.start())  # the key word is in the heading or right after it
+                if i < len(anchors) and anchors[i] < max(m.end(), m.start() + 1) + 20 and _title_case(m.group(0)):
                     found.add((m.start(), m.end(), kind))
     found = sorted(found)
     kept: list[tuple[str, int, int, Period]] = []
@@ -209,8 +214,8 @@ def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[i
     run: list[re.Match] = []
     words = _column_words()
     hits: dict[int, re.Match] = {}
-    for anchor in _COLUMN_ANCHOR.finditer(text):  # a header run holds 'Target' or 'Results'
-        for m in words.finditer(text, max(0, anchor.start() - 80), anchor.end() + 120):
+    for lo, hi in spans_around(_COLUMN_ANCHOR, text, 80, 120):  # a header run holds 'Target' or 'Results'
+        for m in words.finditer(text, lo, hi):
             hits.setdefault(m.start(), m)
     for m in [hits[k] for k in sorted(hits)] + [None]:
         if m is not None and run and _HEADER_FILLER.fullmatch(text, run[-1].end(), m.start()):
@@ -349,9 +354,10 @@ def read_region(text: str, region: Region, ctx: Context) -> list[tuple[Phrase, l
                 region.slots = slots
                 break
     out = []
+    sentences = Sentences(text, first, region.end)
     for ph in phrases:
         slots = region.slots
-        lo, hi = _sentence(text, ph.measure.start, first, region.end)
+        lo, hi = sentences.around(ph.measure.start)
         _dividend_kind(text, ph)
         if len(slots) > 1 and _in_prose(ph):
             slots = [next((s for s in slots if not s.period.forecast), slots[0])]  # a bullet under the table
@@ -523,6 +529,15 @@ def _label(ph: Phrase) -> str:
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!approx)(?<!Inc)(?<!Co)(?<!No)\.(?=\s+[A-Z(\"“*•▪◆■●-]|\s*$)|\n\s*\n|\n(?=\s*(?:[-*•▪◆■●・]|--)\s)")
 
 
+_TARGET_STEMS = ("target", "forecast", "plan", "expect", "aim", "guidance", "outlook", "project", "will be", "revised")
+
+
+def _is_target(sentence: str) -> bool:
+    """A sentence about a target, forecast or plan (its words looked for as plain text first: most have none)."""
+    low = sentence.lower()
+    return any(w in low for w in _TARGET_STEMS) and bool(_target_words().search(sentence))
+
+
 @lru_cache(maxsize=1)
 def _target_words() -> re.Pattern:
     return re.compile(knowledge()["target_words"], re.I)
@@ -535,15 +550,16 @@ def prose_phrases(text: str, start: int, end: int, ctx: Context
     for a target or a dividend)."""
     out = []
     rp = ctx.release_period
+    sentences = Sentences(text, start, end)
     for ph in _untaken(read_phrases(text, start, end), ctx):
         recorded = _record_date_slots(text, ph)
         if recorded:
             out.append(("dividends", ph, list(zip(recorded, ph.groups))))
             continue
-        lo, hi = _sentence(text, ph.measure.start, start, end)
+        lo, hi = sentences.around(ph.measure.start)
         sentence = text[lo:hi]
         _dividend_kind(text, ph)
-        is_target = bool(_target_words().search(sentence))
+        is_target = _is_target(sentence)
         own = _sentence_period(sentence, ph, lo, ctx)
         if own is _AMBIGUOUS:
             continue
@@ -558,20 +574,34 @@ def prose_phrases(text: str, start: int, end: int, ctx: Context
     return out
 
 
-def _sentence(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence around pos, within [lo, hi): a heading line above it is not part of it."""
-    a = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        a = m.end()
-    nl = text.find("\n", a, pos)
-    while nl >= 0:
-        if _title_case(text[a:nl]) and any(ch.isalpha() for ch in text[a:nl]):
-            a = nl + 1
-        nl = text.find("\n", nl + 1, pos)
-    m = _SENTENCE_END.search(text, pos, hi)
-    return a, (m.end() if m else hi)
+_SENTENCE_REACH = 400   # a 'sentence' longer than this either way is a run of text with no end: cut it
 
 
+class Sentences:
+    """The sentences of text[lo:hi], their ends found once: the sentence around a position is looked up."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """The sentence around pos: a heading line above it is not part of it, nor text farther away
+        than _SENTENCE_REACH (a run of text with no sentence end)."""
+        i = bisect.bisect_right(self.ends, pos)
+        a = max(self.ends[i - 1] if i else self.lo, pos - _SENTENCE_REACH)
+        b = min(self.ends[i] if i < len(self.ends) else self.hi, pos + _SENTENCE_REACH)
+        text = self.text
+        line = a
+        nl = text.find("\n", a, pos)
+        while nl >= 0:
+            if _title_case(text[line:nl]) and any(ch.isalpha() for ch in text[line:nl]):
+                a = nl + 1
+            line = nl + 1
+            nl = text.find("\n", line, pos)
+        return a, b
+
+
+_PERIOD_HINT = re.compile(r"\d[QH]|[QH]\d|FY|[Ff]iscal|[Qq]uarter|[Hh]alf|[Mm]onths|QUARTER|HALF|MONTHS")
 _AMBIGUOUS = Period(periods.month_end(1900, 1), 0)
 _SENTENCE_SPANS = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<h>first\s+half|"
                              r"first\s+six\s+months)|(?P<n>(?:first\s+)?nine\s+months))\b", re.I)
@@ -593,6 +623,8 @@ def _sentence_period(sentence: str, ph: Phrase, offset: int, ctx: Context) -> Pe
     """The one period a sentence names outside its change phrases ('for FY2010', '1H13 revenues', 'for the
     fiscal year ending March 31, 2021', 'in the third quarter'); None when it names none, _AMBIGUOUS when
     it names two (which figure is which cannot be told)."""
+    if not _PERIOD_HINT.search(sentence):
+        return None
     sentence = _own_clause(sentence, ph, offset)
     sentence = _changes().sub(lambda m: " " * len(m.group(0)), sentence)  # 'up 5% from 1H13' names no period
     sentence = _BRACKETED_FIGURE.sub(lambda m: " " * len(m.group(0)), sentence)  # '(JPY1,705 million in 1H13)'
@@ -719,7 +751,9 @@ def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ct
 
 
 def _line(ctx: Context, offset: int) -> int:
-    return ctx.text.count("\n", 0, offset) + 1
+    if ctx.lines is None:
+        ctx.lines = LineIndex(ctx.text)
+    return ctx.lines.line_of(offset)
 
 
 def _cell(ctx: Context, el: Element) -> Cell:

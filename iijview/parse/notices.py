@@ -14,6 +14,7 @@ from iijview.parse.normalise import Normalised
 from iijview.parse.numbers import parse_number
 from iijview.parse.phrases import knowledge, spaced
 from iijview.parse.release_facts import resolve_code
+from iijview.parse.tokens import LineIndex
 
 _HEADER_REACH = 700
 _MARKS = re.compile(r"\((?:A|B)\)|Previous (?:Target|Forecast)|Revised (?:Target|Forecast)|New (?:Target|Forecast)"
@@ -63,6 +64,7 @@ def read_notices(text: str, norm: Normalised, codes: dict, release_period: Perio
         return out  # every notice matrix labels a row so: most releases have none
     rows_re, _, _ = _patterns()
     pos = 0
+    lines: LineIndex | None = None
     while True:
         m = rows_re.search(text, pos)
         if m is None:
@@ -71,7 +73,8 @@ def read_notices(text: str, norm: Normalised, codes: dict, release_period: Perio
         if matrix is None:
             pos = m.end()
             continue
-        out.extend(_statements(matrix, text, norm))
+        lines = lines or LineIndex(text)
+        out.extend(_statements(matrix, lines, norm))
         pos = matrix.end
     return out
 
@@ -235,7 +238,7 @@ def _row_period(kind: str, label: str, target: Period | None, codes: dict) -> tu
     return (Period(p.end, p.months), "") if p is not None and p.months else (None, "")
 
 
-def _statements(matrix: Matrix, text: str, norm: Normalised) -> list[Statement]:
+def _statements(matrix: Matrix, lines: LineIndex, norm: Normalised) -> list[Statement]:
     """A targets statement for the target rows and a highlights statement for the results rows (a dividend
     matrix stays one dividends statement)."""
     out = []
@@ -249,7 +252,7 @@ def _statements(matrix: Matrix, text: str, norm: Normalised) -> list[Statement]:
                        header=p.fiscal_label() + (" (previous)" if v else "")) for k, (p, v, _c) in enumerate(rows)]
         items = []
         for j, (item, label, unit) in enumerate(matrix.measures):
-            it = LineItem(label=labels.clean_label(label), item=item, line=_line(text, matrix.start))
+            it = LineItem(label=labels.clean_label(label), item=item, line=lines.line_of(matrix.start))
             if unit == "JPY/share":
                 it.unit, it.scale = "JPY/share", 1
             for col, (_p, _v, cells) in zip(cols, rows):
@@ -261,13 +264,11 @@ def _statements(matrix: Matrix, text: str, norm: Normalised) -> list[Statement]:
                     continue
                 oa, ob = norm.original_span(a, b)
                 it.cells[col.key] = Cell(raw, num.value if num.status == "parsed" else None, num.status,
-                                         _line(text, a), oa, ob)
+                                         lines.line_of(a), oa, ob)
             items.append(it)
-        out.append(Statement(sid, sid, "", columns=cols, items=items, line=_line(text, matrix.start),
-                             end_line=_line(text, matrix.end)))
+        out.append(Statement(sid, sid, "", columns=cols, items=items, line=lines.line_of(matrix.start),
+                             end_line=lines.line_of(matrix.end)))
     return out
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 

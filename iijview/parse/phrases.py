@@ -170,18 +170,17 @@ def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    pattern, meta = _measures()
     changes = _changes()
     last_measure = -1
     for lo, hi in windows:
-        for m in pattern.finditer(text, lo, hi):
+        for m in _measure_matches(text, lo, hi):
             a = m.start()
             if a > 0 and text[a - 1].isalpha() and not _CAMEL.match(text, a - 1):
                 continue  # inside a word ('sub-revenues'); a capital glued after a word starts a new cell
             if not (_left_ok(text, a) or (last_measure >= 0 and _RUN_GAP.fullmatch(text, last_measure, a))):
                 continue  # (a name right after another is the next of a run: 'Revenues Operating Income')
             last_measure = m.end()
-            item, unit = meta[int((m.lastgroup or "m0")[1:])]
+            item, unit = _measures()[1][int((m.lastgroup or "m0")[1:])]
             found.append(Element("measure", a, m.end(), m.group(0), item=item, unit=unit))
         for m in changes.finditer(text, lo, hi):
             if m.group("num"):
@@ -202,6 +201,31 @@ def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]
             continue  # overlaps the element before (the longer one at a place wins)
         out.append(el)
     return out
+
+
+# Every measure name holds one of these words: the full pattern is tried only around them.
+_MEASURE_ANCHOR = re.compile(r"(?i:revenue|income|profit|margin|ebitda|dividend|sales|interim|annual|year-? ?end)")
+
+
+def spans_around(anchor: re.Pattern, text: str, before: int, after: int, lo: int = 0,
+                 hi: int | None = None) -> list[tuple[int, int]]:
+    """The parts of text[lo:hi] within `before` characters ahead of and `after` characters behind each
+    match of `anchor`, overlapping parts merged (so a scan over them reads no character twice)."""
+    hi = len(text) if hi is None else hi
+    spans: list[list[int]] = []
+    for m in anchor.finditer(text, lo, hi):
+        a, b = max(lo, m.start() - before), min(hi, m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [(a, b) for a, b in spans]
+
+
+def _measure_matches(text: str, lo: int, hi: int) -> list[re.Match]:
+    """The measure names in text[lo:hi], looked for only around the key words one of them must hold."""
+    pattern = _measures()[0]
+    return [m for a, b in spans_around(_MEASURE_ANCHOR, text, 60, 160, lo, hi) for m in pattern.finditer(text, a, b)]
 
 
 def _amount_elements(text: str, start: int, end: int) -> list[Element]:
