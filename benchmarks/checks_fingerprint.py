@@ -7,14 +7,13 @@ mark. Run it before and after a change: the two SHA-256 lines must be equal.
 
     python benchmarks/checks_fingerprint.py [--dump FILE]
 """
-import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from parse_fingerprint import SAMPLES, _variants  # noqa: E402
+from parse_fingerprint import main as fingerprint  # noqa: E402
 
 
 def dump() -> str:
@@ -34,17 +33,5 @@ def dump() -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    """Print the SHA-256 of the dump (and write the dump when asked)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dump", type=Path, help="also write the full dump to this file")
-    args = parser.parse_args()
-    text = dump()
-    if args.dump:
-        args.dump.write_text(text, encoding="utf-8")
-    print(f"{len(SAMPLES)} samples x 5 forms, {text.count(chr(10)) + 1} lines, "
-          f"sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()}")
-
-
 if __name__ == "__main__":
-    main()
+    fingerprint(dump, __doc__)

@@ -36,12 +36,13 @@ def dump() -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    """Print the SHA-256 of the dump (and write the dump when asked)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(make_dump=None, doc: str | None = None) -> None:
+    """Print the SHA-256 of the dump (and write the dump when asked); another fingerprint script
+    passes its own dump function and docstring."""
+    parser = argparse.ArgumentParser(description=(doc or __doc__).splitlines()[0])
     parser.add_argument("--dump", type=Path, help="also write the full dump to this file")
     args = parser.parse_args()
-    text = dump()
+    text = (make_dump or dump)()
     if args.dump:
         args.dump.write_text(text, encoding="utf-8")
     print(f"{len(SAMPLES)} samples x 5 forms, {text.count(chr(10)) + 1} lines, "

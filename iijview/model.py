@@ -303,32 +303,53 @@ class Release:
 
     @property
     def facts(self):
-        """One row per value as a pandas DataFrame with FACT_COLUMNS."""
+        """One row per value as a pandas DataFrame with FACT_COLUMNS (built column by column: what is
+        the same for a whole release, statement or column is worked out once)."""
         import pandas as pd
 
-        rows = []
-        for st, _i, row, col, cell in self.iter_cells():
-            period = cell.period or col.period
-            unit, scale = st.unit_of(row, col)
-            member = col.member
-            if col.role == "change":
-                member = (member + " " if member else "") + "change"
-            elif col.role == "ratio":
-                member = (member + " " if member else "") + "% of revenues"
-                unit, scale = "%", 1
-            rows.append({
-                "release": self.name,
-                "statement": st.id,
-                "label": row.label,
-                "item": row.item,
-                "column": member,
-                "period_end": period.end.isoformat() if period else "",
-                "months": period.months if period else "",
-                "value": cell.value,
-                "scale": scale,
-                "unit": unit,
-                "line": cell.line,
-                "status": "corrected" if cell.status == "corrected" else
-                          ("unreadable" if cell.status == "unreadable" else "parsed"),
-            })
-        return pd.DataFrame(rows, columns=FACT_COLUMNS)
+        out: dict[str, list] = {c: [] for c in FACT_COLUMNS}
+        (release, statement, label, item, column, period_end, months, value, scale, unit, line,
+         status) = (out[c] for c in FACT_COLUMNS)
+        statuses = {"corrected": "corrected", "unreadable": "unreadable"}
+        dates: dict[Period, str] = {}
+        n = 0
+        for st in self.statements:
+            info = []
+            for col in st.columns:
+                member, ratio = col.member, col.role == "ratio"
+                if col.role == "change":
+                    member = (member + " " if member else "") + "change"
+                elif ratio:
+                    member = (member + " " if member else "") + "% of revenues"
+                info.append((col, member, ratio))
+            for row in st.items:
+                cells = row.cells
+                for col, member, ratio in info:
+                    cell = cells.get(col.key)
+                    if cell is None:
+                        continue
+                    n += 1
+                    statement.append(st.id)
+                    label.append(row.label)
+                    item.append(row.item)
+                    column.append(member)
+                    period = cell.period or col.period
+                    if period is None:
+                        period_end.append("")
+                        months.append("")
+                    else:
+                        end = dates.get(period)
+                        if end is None:
+                            end = dates[period] = period.end.isoformat()
+                        period_end.append(end)
+                        months.append(period.months)
+                    value.append(cell.value)
+                    u, sc = ("%", 1) if ratio else st.unit_of(row, col)
+                    scale.append(sc)
+                    unit.append(u)
+                    line.append(cell.line)
+                    status.append(statuses.get(cell.status, "parsed"))
+        if not n:
+            return pd.DataFrame([], columns=FACT_COLUMNS)
+        release.extend([self.name] * n)
+        return pd.DataFrame(out, columns=FACT_COLUMNS)

@@ -56,6 +56,19 @@ def read_only(folder: Path):
             p.chmod(mode)
 
 
+def damaged_workspace(folder: Path, sha: str) -> Path:
+    """A workspace of some thousand corrections of release `sha` with one page in the middle overwritten."""
+    from iijview.store import Workspace
+
+    with Workspace(folder) as ws:
+        with ws.transaction():
+            for k in range(3000):
+                ws.set_value(sha, "balance_sheet", f"/Line {k:05d}#0", "c1", float(k), "x" * 40)
+    path = folder / "workspace.sqlite3"
+    damage_page(path, path.stat().st_size // 4096 // 2)
+    return folder
+
+
 def damage_page(path: Path, page: int, page_size: int = 4096) -> None:
     """Overwrite one page of a (closed) SQLite file with garbage, as a bad sector would."""
     with open(path, "r+b") as fh:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from faults import damage_page, read_only, small_disk
+from faults import damaged_workspace, read_only, small_disk
 from iijview.cli import main
 from iijview.store import Workspace, WorkspaceError
 from iijview.store import faults
@@ -131,24 +131,11 @@ def test_whole_file_damaged_every_command_says_so_in_one_sentence(tmp_path, caps
         assert "is damaged" in err and "Traceback" not in err and err.count("\n") == 1
 
 
-def _damaged_workspace(tmp_path, sha: str) -> Path:
-    """A workspace of some thousand corrections with one page in the middle overwritten."""
-    folder = tmp_path / "ws"
-    with Workspace(folder) as ws:
-        with ws.transaction():
-            for k in range(3000):
-                ws.set_value(sha, "balance_sheet", f"/Line {k:05d}#0", "c1", float(k), "x" * 40)
-    path = folder / "workspace.sqlite3"
-    pages = path.stat().st_size // 4096
-    damage_page(path, pages // 2)
-    return folder
-
-
 def test_one_damaged_page_gives_sentences_not_tracebacks(tmp_path, capsys):
     from iijview.loader import load_release
 
     sha = load_release(OCR, checks=False).sha256
-    folder = _damaged_workspace(tmp_path, sha)
+    folder = damaged_workspace(tmp_path / "ws", sha)
     commands = [["facts", str(OCR)], ["check", str(OCR)],
                 ["export", str(OCR), "-o", str(tmp_path / "out.xlsx")],
                 ["corrections", "export"], ["corrections", "import", str(tmp_path / "none.csv")]]

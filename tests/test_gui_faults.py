@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from faults import damage_page, small_disk
+from faults import damaged_workspace, small_disk
 from iijview.gui import errors
 from iijview.gui import loading
 from iijview.gui.app import create_window
@@ -146,13 +146,7 @@ def test_a_damaged_workspace_page_is_said_when_a_release_opens(qtbot, tmp_path):
     from iijview.loader import load_release
 
     sha = load_release(OCR, checks=False).sha256
-    folder = tmp_path / "ws"
-    with Workspace(folder) as ws:
-        with ws.transaction():
-            for k in range(3000):
-                ws.set_value(sha, "balance_sheet", f"/Line {k:05d}#0", "c1", float(k), "x" * 40)
-    path = folder / "workspace.sqlite3"
-    damage_page(path, path.stat().st_size // 4096 // 2)
+    folder = damaged_workspace(tmp_path / "ws", sha)
     errors.shown.clear()
     win = create_window([], workspace=folder)
     qtbot.addWidget(win)
@@ -235,3 +229,15 @@ def test_progress_is_reported_once_per_tick_not_per_file(qtbot, window):
     qtbot.waitUntil(lambda: len(window.releases) == 5 and not window.loader.busy, timeout=60000)
     assert seen[0] == (0, 5) and seen[-1] == (0, 0)
     assert len(seen) <= 5 + 2
+
+
+def test_a_50_mb_file_is_refused_with_the_limit_named(qtbot, window, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        for _ in range(50):
+            fh.write(b"Revenues 1,234,567 2,345,678\n" * 35_000)
+    window.open_paths([str(big)])
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=60000)
+    box = next(b for b in errors.shown if b.windowTitle() == "Could not open a file")
+    assert "MB is more than the 8 MB a text or HTML release may be" in box.text()
+    assert window.releases == []
