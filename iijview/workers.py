@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 import time
+import types
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
@@ -127,7 +129,16 @@ class WorkerPool:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
         process = ctx.Process(target=_serve, args=(child,), daemon=True, name="iijview-worker")
-        process.start()
+        # A spawned child runs the parent's main script again unless it is guarded by
+        # `if __name__ == "__main__"`; the workers need nothing from it (their code is in this
+        # package), so they are started with a blank main module, whatever script started the app.
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            process.start()
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
         child.close()
         w = _Worker(process, parent)
         self.workers.append(w)

@@ -58,6 +58,8 @@ def stored(method):
             model = _model(self)
             if model is not None:
                 what = self.text() or "The edit"
+                if len(what) > 70:
+                    what = what[:69].rstrip(" ,;") + "\u2026"
                 if method.__name__ == "undo":
                     title, text = "Undo not saved", f"Undoing \u201c{what}\u201d could not be stored, so it stays as it was."
                 else:
