@@ -36,6 +36,19 @@ class LibraryModel(QAbstractItemModel):
         self._counts = [self._finding_counts(r) for r in self.releases]
         self.endResetModel()
 
+    def add_releases(self, new) -> None:
+        """Append releases (opened in a batch): rows are inserted, so the selection and what is
+        unfolded stay as they are, and only the new rows are read."""
+        new = list(new)
+        if not new:
+            return
+        first = len(self.releases)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self.releases += new
+        self._rows += [self._row(r) for r in new]
+        self._counts += [self._finding_counts(r) for r in new]
+        self.endInsertRows()
+
     @staticmethod
     def _row(rs) -> tuple[tuple, tuple]:
         """(display texts, sort keys) of a release, in column order."""

@@ -1,6 +1,7 @@
 """Opening and closing releases, recent files and the restored session (part of the main window)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer
@@ -82,8 +83,12 @@ class SessionMixin:
             self.cancel_open.hide()
             self.progress_label.setText("")
             return
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        # QProgressBar repaints at once on every new value: at most a few times a second, then
+        now = time.monotonic()
+        if done == 0 or now - getattr(self, "_progress_at", 0.0) > 0.25:
+            self._progress_at = now
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
         self.progress_label.setText(f"Opening {done + 1} of {total}\u2026")
 
     def _show_progress(self) -> None:
@@ -95,16 +100,20 @@ class SessionMixin:
         """Show the releases one tick of opening brought (the library and the remembered files are
         updated once for all of them)."""
         self._deferring = True
+        before = len(self.releases)
         try:
             for result in results:
                 self.add_result(result)
         finally:
             self._deferring = False
+        if len(self.releases) == before:
+            return
         self._fill_recent()
         self._save_open()
-        self.library.library.set_releases(self.releases)
-        if self.current is not None:
-            self.library.select(self.releases.index(self.current), self.st_key)
+        shown = self.library.library.rowCount()
+        self.library.library.add_releases(self.releases[before:])
+        if self.current is not None and shown <= self.releases.index(self.current):
+            self.library.select(self.releases.index(self.current), self.st_key)   # shown from this batch
 
     def add_result(self, result: LoadResult) -> None:
         """Show a loaded release (or the message saying why it could not be opened)."""
