@@ -1,9 +1,9 @@
 """Parser pieces that must stay linear on long lines and long labels give the same answers as before."""
 from __future__ import annotations
 
-from iijview.parse import labels
+from iijview.parse import labels, parse_bytes
 from iijview.parse.rows import MAX_LABEL, build_rows
-from iijview.parse.segment import RawRow
+from iijview.parse.segment import MAX_ROW_VALUES, RawRow, segment
 from iijview.parse.tokens import LineIndex, Tok, tokenize
 
 
@@ -45,3 +45,67 @@ def test_label_lines_are_joined_up_to_the_limit():
     rows = build_rows([RawRow(label=line_toks, values=[])])
     assert rows and all(len(r.label) <= MAX_LABEL + 2 for r in rows)
     assert sum(r.label.count("(") for r in rows) == 3000
+
+
+# A row of thousands of values (a run of dashes pasted into a table) is damage: the first
+# MAX_ROW_VALUES are read like any others, the rest are counted and reported, never read one by one.
+WIDE_SUMMARY = """IIJ Announces First Six Months Financial Results for the Fiscal Year Ending March 31, 2015
+
+Operating Results Summary
+(JPY millions)
+\t1H13\t1H14\tYoY Change
+Total revenues\t41,200\t45,900\t11.4%
+Operating income\t2,100\t2,520\t20.0%{dashes}
+Net income attributable to IIJ\t1,300\t1,610\t23.8%
+"""
+
+WIDE_TSE = """IIJ Announces Nine Months Financial Results for the Fiscal Year Ending March 31, 2011
+
+(1) Consolidated Results of Operations
+
+\tTotal Revenues\tOperating Income\tIncome before Income Tax Expense\tNet Income attributable to IIJ
+\tJPY millions\t%\tJPY millions\t%\tJPY millions\t%\tJPY millions\t%
+Nine Months Ended December 31, 2010\t30,400\t4.1\t1,620\t8.0\t1,500\t7.1\t820\t2.5{dashes}
+Nine Months Ended December 31, 2009\t29,200\t\t1,500\t\t1,400\t\t800\t
+"""
+
+
+def _cell(st, item, year):
+    row = next(it for it in st.items if it.item == item)
+    col = next(c for c in st.columns if c.role == "value" and c.period and c.period.end.year == year)
+    return row.cells[col.key].value
+
+
+def test_segment_reads_a_row_up_to_the_limit_and_counts_the_rest():
+    text = "Revenues\t1,000" + " -" * (MAX_ROW_VALUES + 250) + "\n"
+    rows = [r for t in segment(_toks(text), []) for r in t.rows]
+    assert [len(r.values) for r in rows] == [MAX_ROW_VALUES]
+    assert rows[0].unread == 251
+    assert rows[0].values[0].text == "1,000"
+
+
+def test_a_row_wider_than_any_table_is_cut_with_a_finding():
+    rel = parse_bytes(WIDE_SUMMARY.format(dashes=" -" * 5000).encode(), "wide.txt")
+    st = rel.statement("operating_summary")
+    assert _cell(st, "total_revenues", 2014) == 45_900
+    assert _cell(st, "operating_income", 2013) == 2_100
+    assert _cell(st, "operating_income", 2014) == 2_520
+    assert _cell(st, "net_income_attributable", 2014) == 1_610
+    wide = [f for f in rel.findings if f.rule == "wide_row"]
+    assert len(wide) == 1 and wide[0].line == 7
+    assert "a row of 5,003 values" in wide[0].message
+    assert f"the 4,903 after the first {MAX_ROW_VALUES} were left unread" in wide[0].message
+    plain = parse_bytes(WIDE_SUMMARY.format(dashes="").encode(), "plain.txt")
+    assert not any(f.rule == "wide_row" for f in plain.findings)
+
+
+def test_a_period_row_wider_than_any_table_is_cut_with_a_finding():
+    rel = parse_bytes(WIDE_TSE.format(dashes=" -" * 3000).encode(), "wide.txt")
+    st = rel.statement("tse_summary")
+    # a hundred slots against four headings: the measures are numbered (and say so), not guessed
+    assert len(st.items) == MAX_ROW_VALUES
+    assert [it.cells["p0"].value for it in st.items[:3]] == [30_400, 4.1, 1_620]
+    assert any(f.rule == "unnamed_columns" for f in rel.findings)
+    wide = [f for f in rel.findings if f.rule == "wide_row"]
+    assert len(wide) == 1 and wide[0].line == 7
+    assert "a row of 3,008 values" in wide[0].message

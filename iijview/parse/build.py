@@ -295,6 +295,13 @@ def _balance_date(item: LineItem) -> None:
         cell.period = Period(end, 0)
 
 
+def unread_finding(statement_id: str, row: Row) -> Finding:
+    """The finding for a row printed with more values than any table has (the rest were left unread)."""
+    return Finding("wide_row", f"{STATEMENT_TITLES.get(statement_id, statement_id)}, line {row.line}: a row of "
+                   f"{len(row.values) + row.unread:,} values, more than any table prints; the "
+                   f"{row.unread:,} after the first {len(row.values)} were left unread.", line=row.line)
+
+
 def make_cell(tok: Tok, doc: Doc, text: str | None = None, status: str | None = None) -> Cell:
     """A model Cell from a value token, with its span mapped back to the original text."""
     a, b = doc.norm.original_span(tok.start, tok.end)
@@ -365,6 +372,8 @@ def add_rows(st: Statement, rows: list[Row], cols: list[Column], how: dict, doc:
     stack: list[str] = [it.label for it in st.items if it.is_heading][-1:] if st.items else []
     opener = ""
     for row in rows:
+        if row.unread:
+            doc.findings.append(unread_finding(st.id, row))
         label = labels.clean_label(row.label)
         if row.debris:
             text = " ".join(v.text for v in row.values)

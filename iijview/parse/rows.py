@@ -27,6 +27,7 @@ class Row:
     period_label: bool = False
     label_start: int = -1
     debris: bool = False        # values printed on a stray line (OCR): reported, not kept
+    unread: int = 0             # values of its printed row left unread (past segment.MAX_ROW_VALUES)
 
 
 def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
@@ -86,7 +87,10 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     """Rows in print order, with headings split off and wrapped label lines joined."""
     rows: list[Row] = []
     grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
+    unread: list[tuple[int, int]] = []   # (index of the first row made from a raw row, its unread values)
     for n, raw in enumerate(raw_rows):
+        if raw.unread:
+            unread.append((len(rows), raw.unread))
         if raw.period_label:
             text = " ".join(t.text for t in raw.label)
             rows.append(Row(text, raw.line, values=list(raw.values), cells=list(raw.cells), period_label=True,
@@ -152,6 +156,11 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
         rows.extend(_split_merged(rest, raw, ln, start))
         if trailing:
             rows.append(Row(trailing, ln, heading=True, label_start=start))
+    for k, count in unread:
+        while k < len(rows) and not rows[k].values:
+            k += 1
+        if k < len(rows):
+            rows[k].unread = count
     return rows
 
 

@@ -28,6 +28,9 @@ _YOY_CLOSE = re.compile(r"\bYoY\)")
 _UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
 _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
+# A real table prints at most a few dozen columns; a row with more values is damage (a run of dashes,
+# a file flattened onto one line): the values past this many are left unread and counted.
+MAX_ROW_VALUES = 100
 
 
 @dataclass(slots=True)
@@ -39,6 +42,7 @@ class RawRow:
     cells: list[int] = field(default_factory=list)   # tab cell index of each value (-1 if none)
     period_label: bool = False                        # the label is a period (TSE tables print periods as rows)
     ruled: bool = False                               # a rule line ('-----') separates it from the row above
+    unread: int = 0                                   # values past MAX_ROW_VALUES, left unread
 
     @property
     def line(self) -> int:
@@ -244,14 +248,17 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 values, cells = [], []
                 c = run_cells[-1] if run_cells else cell
                 m = j
+                unread = 0
                 while m < n and tokens[m].kind in ("num", "tab"):
                     if tokens[m].kind == "tab":
                         c += 1
-                    else:
+                    elif len(values) < MAX_ROW_VALUES:
                         values.append(tokens[m])
                         cells.append(c if tokens[m].line in tab_lines else -1)
+                    else:
+                        unread += 1
                     m += 1
-                cur.rows.append(RawRow(label=label, values=values, cells=cells, period_label=True))
+                cur.rows.append(RawRow(label=label, values=values, cells=cells, period_label=True, unread=unread))
                 pending = []
                 caption = ruled = False
                 cell = c
@@ -304,12 +311,15 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
         if t.kind == "num":
             values, cells = [], []
             j = i
+            unread = 0
             while j < n and tokens[j].kind in ("num", "tab"):
                 if tokens[j].kind == "tab":
                     cell += 1
-                else:
+                elif len(values) < MAX_ROW_VALUES:
                     values.append(tokens[j])
                     cells.append(cell if cells_seen_on_line or tokens[j].line in tab_lines else -1)
+                else:
+                    unread += 1
                 j += 1
             if cur is None:
                 if not (cells_seen_on_line and any(p.kind == "text" and p.line == t.line for p in pending)):
@@ -322,7 +332,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 pending_label = [p for p in pending if p.line == t.line]
             else:
                 pending_label = pending
-            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, ruled=ruled))
+            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, ruled=ruled, unread=unread))
             pending = []
             caption = False
             ruled = False

@@ -9,7 +9,7 @@ from importlib import resources
 from iijview.model import Column, Finding, LineItem, Statement
 from iijview.naming import plural
 from iijview.parse import labels, periods, units
-from iijview.parse.build import Doc, make_cell
+from iijview.parse.build import Doc, make_cell, unread_finding
 from iijview.parse.rows import Row
 from iijview.parse.segment import RawTable
 from iijview.parse.tokens import Tok
@@ -70,6 +70,8 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
     cols: list[Column] = []
     row_cols: list[tuple[Row, str, str, bool]] = []
     for r in value_rows:
+        if r.unread:
+            doc.findings.append(unread_finding(statement_id, r))
         p = periods.period_in(r.label)
         # a forecast row is named so, or is the second row printed for the same year
         forecast = bool(re.search(r"forecast|target", r.label, re.I)) or \
