@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iijview.checks.values import Interval, Ref, ZERO, cell_period, interval_of, money_scale, printed
-from iijview.model import Cell, Column, Finding, Release
+from iijview.checks.values import (Interval, Ref, cell_period, interval_of, is_money_column, money_unit,
+                                   overlaps, printed)
+from iijview.model import Cell, Column, Finding, LineItem, Release, Statement
 
 PASS, FAIL, NA = "passed", "failed", "not_applicable"
 
@@ -59,6 +60,7 @@ class Ledger:
         self._scales: dict[Ref, float | None] = {}
         self._intervals: dict[Ref, Interval | None] = {}   # cells do not change while checks run
         self._columns: dict[int, dict[str, Column]] = {}
+        self._money: dict[int, dict[str, list[tuple[float, Interval | None] | None]]] = {}
         self.search_steps: int | None = None      # left for the search of totals above their parts
         self.parents: dict[int, dict[int, int]] = {}   # statement index -> {row: row of its total}
 
@@ -79,6 +81,21 @@ class Ledger:
         except KeyError:
             raise KeyError(key) from None
 
+    def money(self, si: int) -> dict[str, list[tuple[float, Interval | None] | None]]:
+        """Per column key of statement si, each row's (scale, interval) when it is a yen or dollar
+        cell, else None; worked out once per statement, since cells do not change while checks run."""
+        table = self._money.get(si)
+        if table is None:
+            st = self.statements[si]
+            table = self._money[si] = {}
+            for col in st.columns:
+                if col.key in table:
+                    continue
+                table[col.key] = [None] * len(st.items)
+                if is_money_column(col):
+                    table[col.key] = [_money_cell(st, row, col) for row in st.items]
+        return table
+
     def scale(self, ref: Ref) -> float | None:
         """Base-unit scale of the cell at ref (None if not a money cell)."""
         if ref not in self._scales:
@@ -86,12 +103,16 @@ class Ledger:
         return self._scales[ref]
 
     def _scale(self, ref: Ref) -> float | None:
+        money = self.money(ref.st)[ref.col][ref.row]
+        if money is not None:
+            return money[0]
         st = self.statements[ref.st]
-        row, col = st.items[ref.row], self.column(ref.st, ref.col)
-        scale = money_scale(st, row, col)
-        if scale is None and col.role == "value" and st.unit_of(row, col)[0].endswith("/share"):
-            scale = float(st.unit_of(row, col)[1] or 1)  # per-share figures tie dollars to yen too
-        return scale
+        col = self.column(ref.st, ref.col)
+        if col.role == "value":
+            unit, printed_scale = st.unit_of(st.items[ref.row], col)
+            if unit.endswith("/share"):
+                return float(printed_scale or 1)  # per-share figures tie dollars to yen too
+        return None
 
     def interval(self, ref: Ref) -> Interval | None:
         """Interval of the cell in base units; trial values win; None when unreadable."""
@@ -101,8 +122,12 @@ class Ledger:
             return self._intervals[ref]
         except KeyError:
             pass
-        scale = self.scale(ref)
-        iv = None if scale is None else interval_of(self.cell(ref), scale, self.unit(ref))
+        money = self.money(ref.st)[ref.col][ref.row]
+        if money is not None:
+            iv = money[1]
+        else:
+            scale = self.scale(ref)
+            iv = None if scale is None else interval_of(self.cell(ref), scale, self.unit(ref))
         self._intervals[ref] = iv
         return iv
 
@@ -138,14 +163,19 @@ class Ledger:
         self.equations.append(eq)
         return True
 
-    def _sum(self, terms: list[Term]) -> Interval | None:
-        total = ZERO
+    def _sum(self, terms: list[Term]) -> tuple[float, float] | None:
+        """(lo, hi) of the sum of the terms, or None when a cell cannot be read."""
+        lo = hi = 0.0
         for t in terms:
             iv = self.interval(t.ref)
             if iv is None:
                 return None
-            total = total + (iv.absolute().scaled(-1.0) if t.deduct else iv.scaled(t.coef))
-        return total
+            k = t.coef
+            if t.deduct:
+                iv, k = iv.absolute(), -1.0
+            a, b = iv.lo * k, iv.hi * k
+            lo, hi = (lo + a, hi + b) if a <= b else (lo + b, hi + a)
+        return lo, hi
 
     def evaluate(self, eq: Equation) -> str:
         """PASS, FAIL or NA for the equation under current values (and trial values)."""
@@ -155,11 +185,11 @@ class Ledger:
             return NA
         target = target.scaled(eq.target_coef)
         sums = [self._sum(terms) for terms in [eq.terms, *eq.alternatives]]
-        if sums[0] is None or any(s is None for s in sums):
+        if None in sums:
             return NA
-        eq.found, eq.expected = target, sums[0]
-        wide = Interval(target.lo - eq.slack, target.hi + eq.slack)
-        return PASS if any(wide.meets(s) for s in sums) else FAIL
+        eq.found, eq.expected = target, Interval(*sums[0])
+        lo, hi = target.lo - eq.slack, target.hi + eq.slack
+        return PASS if any(overlaps(lo, hi, *s) for s in sums) else FAIL
 
     def run(self) -> None:
         """Evaluate every equation and store its status."""
@@ -203,6 +233,15 @@ class Ledger:
                        line=cell.line if cell is not None else 0, period=period,
                        expected=expected, found=found, difference=diff, labels=labels,
                        cells=[(r.row, r.col) for r in refs if r.st == ref.st])
+
+
+def _money_cell(st: Statement, row: LineItem, col: Column) -> tuple[float, Interval | None] | None:
+    """(scale, interval) of a yen or dollar cell, or None when the row is not money there."""
+    money = money_unit(st, row, col)
+    if money is None:
+        return None
+    unit, scale = money
+    return scale, interval_of(row.cells.get(col.key), scale, unit)
 
 
 def fmt(x: float | None) -> str:

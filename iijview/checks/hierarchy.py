@@ -4,7 +4,7 @@ from __future__ import annotations
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
 from iijview.checks.levels import settle_levels
-from iijview.checks.values import Interval, Ref, ZERO, money_scale
+from iijview.checks.values import Interval, Ref, overlaps
 from iijview.model import Statement
 
 MAX_RUN = 25          # longest run of lines a total may cover when no heading or label says more
@@ -29,16 +29,16 @@ class _Table:
         # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
-        columns = [ledger.column(si, c) for c in self.cols]
+        money = ledger.money(si)
+        columns = [(c, money[c]) for c in self.cols]
         for i, row in enumerate(st.items):
-            scales = {c: money_scale(st, row, col) for c, col in zip(self.cols, columns)}
-            has_money = any(scales[c] is not None and c in row.cells for c in self.cols)
-            if row.is_heading or not has_money:
-                self.kind[i] = "h" if (row.is_heading or not row.cells) else "x"
+            cells = row.cells
+            entries = [(c, m[i]) for c, m in columns]   # (scale, interval) or None per column
+            if row.is_heading or not any(e is not None and c in cells for c, e in entries):
+                self.kind[i] = "h" if (row.is_heading or not cells) else "x"
                 continue
             self.kind[i] = "r"
-            vec = self.vec[i] = {c: ledger.interval(Ref(si, i, c)) if scales[c] is not None else None
-                                 for c in self.cols}
+            vec = self.vec[i] = {c: None if e is None else e[1] for c, e in entries}
             adds: list[tuple[float, float] | None] = []
             for c in self.cols:
                 iv = vec[c]
@@ -64,22 +64,24 @@ class _Table:
         if not lengths:
             return None
         wanted = set(lengths)
-        target = [(k, self.vec[total][c]) for k, c in enumerate(self.cols) if c in self.st.items[total].cells
-                  and self.vec[total].get(c) is not None]
-        n = len(self.cols)
+        vec, cells = self.vec[total], self.st.items[total].cells
+        # (column index, lo, hi) of each column the total prints readably; only these are summed
+        target = [(k, iv.lo, iv.hi) for k, c in enumerate(self.cols)
+                  if c in cells and (iv := vec.get(c)) is not None]
+        n = len(target)
         lo, hi = [0.0] * n, [0.0] * n
         blocked = [False] * n
         hits: set[int] = set()
         top = min(max(wanted), len(rows))
         for length in range(1, top + 1):
             adds = self.adds[rows[-length]]
-            for k in range(n):
+            for m, (k, _lo, _hi) in enumerate(target):
                 a = adds[k]
                 if a is None:
-                    blocked[k] = True
-                elif not blocked[k]:
-                    lo[k] += a[0]
-                    hi[k] += a[1]
+                    blocked[m] = True
+                elif not blocked[m]:
+                    lo[m] += a[0]
+                    hi[m] += a[1]
             if length in wanted and _meets_all(target, lo, hi, blocked, need):
                 hits.add(length)
         return next((length for length in lengths if length in hits), None)
@@ -92,13 +94,13 @@ class _Table:
 def _meets_all(target, lo: list[float], hi: list[float], blocked: list[bool], need: int) -> bool:
     """The sums meet the total's interval in every readable column (at least `need`), one of them not zero."""
     compared, nonzero = 0, False
-    for k, t in target:
-        if blocked[k]:
+    for m, (_k, t_lo, t_hi) in enumerate(target):
+        if blocked[m]:
             continue
-        if not t.meets(Interval(lo[k], hi[k])):
+        if not overlaps(t_lo, t_hi, lo[m], hi[m]):
             return False
         compared += 1
-        nonzero = nonzero or t.lo > 0 or t.hi < 0
+        nonzero = nonzero or t_lo > 0 or t_hi < 0
     return compared >= need and nonzero
 
 
@@ -256,7 +258,7 @@ def _emit(ledger: Ledger, t: _Table, i: int, group: list[int], certain: bool) ->
 
 def _term(t: _Table, g: int, c: str) -> Term:
     """A line as an addend: eliminations are deductions however they are printed."""
-    return Term(Ref(t.si, g, c), deduct=L.is_deduction(t.st.items[g].label))
+    return Term(Ref(t.si, g, c), deduct=t.deduct[g])
 
 
 def _top_down(ledger, t: _Table, parent, children, pending) -> None:
@@ -291,14 +293,17 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     if not cols:
         return None
     ks = [t.cols.index(c) for c in cols]
-    target = [t.vec[i][c] for c in cols]
+    target = [(t.vec[i][c].lo, t.vec[i][c].hi) for c in cols]
     n_rows = len(t.st.items)
     positive = t.positive
     steps = [0]
     budget = min(BUDGET, t.ledger.search_steps)
 
     def ok(lo, hi) -> bool:
-        return all(tv.meets(Interval(lo[n], hi[n])) for n, tv in enumerate(target))
+        for n, (t_lo, t_hi) in enumerate(target):
+            if not overlaps(t_lo, t_hi, lo[n], hi[n]):
+                return False
+        return True
 
     def dfs(j, lo, hi, kids, extra):
         steps[0] += 1
@@ -308,7 +313,7 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
             return list(kids), list(extra)
         if j >= n_rows or j > i + LOOKAHEAD or t.kind.get(j) != "r" or (j in involved and j not in span_end):
             return None
-        if positive and any(lo[n] > tv.hi for n, tv in enumerate(target)):
+        if positive and any(lo[n] > t_hi for n, (_t_lo, t_hi) in enumerate(target)):
             return None
         vec = t.vec[j]
         if any(vec.get(c) is None for c in cols):

@@ -6,7 +6,7 @@ import re
 
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
-from iijview.checks.values import Ref, cell_period, decimals_of, money_scale
+from iijview.checks.values import Ref, cell_period, decimals_of, is_money_column
 from iijview.model import Period
 
 _RATE = re.compile(r"(?:JPY|¥|yen\s*)\s*([0-9]{2,3}(?:\.[0-9]+)?)\s*(?:=|per|to)\s*(?:one\s*)?U\.?S\.?\s*\\?\$\s*1?(?:\.00)?",
@@ -31,6 +31,8 @@ def _money_cells(ledger: Ledger):
     """
     groups: dict[tuple, list[Ref]] = {}
     for si, st in enumerate(ledger.statements):
+        money = ledger.money(si)
+        columns = [col for col in st.columns if is_money_column(col)]
         counts: dict[str, int] = {}
         for row in st.items:
             if row.item and not row.is_heading:
@@ -42,9 +44,9 @@ def _money_cells(ledger: Ledger):
             k = seen.get(row.item, 0)
             seen[row.item] = k + 1
             role = (row.item, k, counts[row.item])
-            for col in st.columns:
+            for col in columns:
                 cell = row.cells.get(col.key)
-                if cell is None or money_scale(st, row, col) is None:
+                if cell is None or money[col.key][i] is None:
                     continue
                 period = cell_period(col, cell)
                 if period is None or period.forecast:
@@ -134,6 +136,7 @@ def _equity_ties(ledger: Ledger) -> None:
     for si, st in enumerate(ledger.statements):
         if st.id != "equity_changes":
             continue
+        money = ledger.money(si)
         for i, row in enumerate(st.items):
             kind = {"equity_opening_balance": "opening", "equity_closing_balance": "closing"}.get(row.item)
             if kind is None:
@@ -141,7 +144,7 @@ def _equity_ties(ledger: Ledger) -> None:
             for col in st.columns:
                 cell = row.cells.get(col.key)
                 period = cell_period(col, cell)
-                if cell is None or period is None or not col.member or money_scale(st, row, col) is None:
+                if cell is None or period is None or not col.member or money[col.key][i] is None:
                     continue
                 date = period.end if period.is_instant or kind == "closing" else _months_before(period.end, period.months)
                 target = _balance_line(ledger, sheets, col.member, date)
@@ -193,10 +196,11 @@ def _usd_ties(ledger: Ledger) -> None:
             if len(jcols) != 1:
                 continue
             jcol = jcols[0]
+            money = ledger.money(si)[ucol.key]
             for i, row in enumerate(st.items):
                 if ucol.key not in row.cells or jcol.key not in row.cells:
                     continue
-                if money_scale(st, row, ucol) is None and not (row.unit or "").endswith("/share"):
+                if money[i] is None and not (row.unit or "").endswith("/share"):
                     continue
                 # Translations are made by the issuer from unrounded yen: one more dollar unit of slack.
                 slack = rate * (ledger.scale(Ref(si, i, ucol.key)) or 1.0) * 10 ** -decimals_of(row.cells[ucol.key])

@@ -68,8 +68,13 @@ class Interval:
 
     def meets(self, other: "Interval") -> bool:
         """True when the two intervals share at least one value (with float slack)."""
-        eps = 1e-9 * max(1.0, abs(self.lo + self.hi) / 2, abs(other.lo + other.hi) / 2)
-        return self.lo <= other.hi + eps and other.lo <= self.hi + eps
+        return overlaps(self.lo, self.hi, other.lo, other.hi)
+
+
+def overlaps(lo: float, hi: float, lo2: float, hi2: float) -> bool:
+    """True when [lo, hi] and [lo2, hi2] share at least one value (with float slack)."""
+    eps = 1e-9 * max(1.0, abs(lo + hi) / 2, abs(lo2 + hi2) / 2)
+    return lo <= hi2 + eps and lo2 <= hi + eps
 
 
 ZERO = Interval(0.0, 0.0)
@@ -77,7 +82,8 @@ ZERO = Interval(0.0, 0.0)
 
 def decimals_of(cell: Cell) -> int:
     """Number of decimals printed in the cell's text (0 for whole numbers)."""
-    m = _DECIMALS.search(cell.text or "")
+    text = cell.text or ""
+    m = _DECIMALS.search(text) if "." in text else None
     return len(m.group(1)) if m else 0
 
 
@@ -91,14 +97,14 @@ def is_money_column(col: Column) -> bool:
     return col.role == "value" and col.unit in MONEY_UNITS
 
 
-def money_scale(st: Statement, row: LineItem, col: Column) -> float | None:
-    """Yen-or-dollar scale of a cell, or None when the row is not money (shares, per share, %)."""
+def money_unit(st: Statement, row: LineItem, col: Column) -> tuple[str, float] | None:
+    """Unit and yen-or-dollar scale of a cell, or None when the row is not money (shares, per share, %)."""
     if not is_money_column(col) or row.is_heading:
         return None
     unit, scale = st.unit_of(row, col)
     if unit not in MONEY_UNITS:
         return None
-    return float(scale or 1)
+    return unit, float(scale or 1)
 
 
 def cell_period(col: Column, cell: Cell | None) -> Period | None:
