@@ -70,11 +70,14 @@ def _unreadable(ledger: Ledger) -> list[Finding]:
     """One finding per unreadable cell, with its value when its checks leave only one possibility."""
     by_ref: dict[Ref, list[Equation]] = {}
     for eq in ledger.equations:
-        for r in eq.refs():
-            by_ref.setdefault(r, []).append(eq)
+        if eq.status == NA:   # a check that reads an unreadable cell cannot be made
+            for r in eq.refs():
+                by_ref.setdefault(r, []).append(eq)
     out = []
     for si, st in enumerate(ledger.statements):
         for i, row in enumerate(st.items):
+            if not any(cell.status == "unreadable" for cell in row.cells.values()):
+                continue
             for col in st.columns:
                 cell = row.cells.get(col.key)
                 if cell is None or cell.status != "unreadable":

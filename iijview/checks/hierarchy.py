@@ -1,6 +1,8 @@
 """Sum checks: which lines each total covers, from headings and labels or else from the figures themselves."""
 from __future__ import annotations
 
+from operator import gt
+
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
 from iijview.checks.levels import settle_levels
@@ -29,6 +31,7 @@ class _Table:
         # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
+        self.readable: dict[int, set[str]] = {}   # per money row, the columns it has a readable value in
         money = ledger.money(si)
         columns = [(c, money[c]) for c in self.cols]
         for i, row in enumerate(st.items):
@@ -50,6 +53,7 @@ class _Table:
                 else:
                     adds.append((iv.lo, iv.hi))
             self.adds[i] = adds
+            self.readable[i] = {c for c in self.cols if vec[c] is not None}
         self.positive = all(iv is None or iv.lo >= 0 for v in self.vec.values() for iv in v.values())
         if ledger.search_steps is None:
             ledger.search_steps = RELEASE_STEPS + STEPS_PER_ROW * sum(len(x.items) for x in ledger.statements)
@@ -68,6 +72,8 @@ class _Table:
         # (column index, lo, hi) of each column the total prints readably; only these are summed
         target = [(k, iv.lo, iv.hi) for k, c in enumerate(self.cols)
                   if c in cells and (iv := vec.get(c)) is not None]
+        if len(target) < need or all(t_lo <= 0 <= t_hi for _k, t_lo, t_hi in target):
+            return None   # too few figures to compare, or nothing but zeros: no run can match
         n = len(target)
         lo, hi = [0.0] * n, [0.0] * n
         blocked = [False] * n
@@ -190,22 +196,20 @@ def _candidates(open_: list[tuple[str, int]], headings_only: bool, min_len: int)
     The runs are tried back to each heading (nearest first), then all open lines, then plain
     runs of min_len to MAX_RUN lines; every run ends with the last open line.
     """
-    lengths: list[int] = []
-    seen: set[int] = set()
-    after = 0
-    for kind, _i in reversed(open_):
-        if kind == "h":
-            if after and after not in seen:
-                seen.add(after)
-                lengths.append(after)
+    rows: list[int] = []
+    before: list[int] = []      # per heading, how many open lines precede it
+    for kind, i in open_:
+        if kind == "r":
+            rows.append(i)
         else:
-            after += 1
-    if after and after not in seen:
-        seen.add(after)
-        lengths.append(after)
+            before.append(len(rows))
+    after = len(rows)
+    runs = dict.fromkeys(after - b for b in reversed(before) if b < after)   # nearest heading first
+    if after:
+        runs[after] = None
     if not headings_only:
-        lengths += [n for n in range(min_len, min(after, MAX_RUN) + 1) if n not in seen]
-    return [i for kind, i in open_ if kind == "r"], lengths
+        runs.update(dict.fromkeys(range(min_len, min(after, MAX_RUN) + 1)))
+    return rows, list(runs)
 
 
 def _find_group(t, i, open_, need, headings_only=False, min_len=2):
@@ -294,7 +298,8 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
         return None
     ks = [t.cols.index(c) for c in cols]
     target = [(t.vec[i][c].lo, t.vec[i][c].hi) for c in cols]
-    n_rows = len(t.st.items)
+    highs = [t_hi for _t_lo, t_hi in target]
+    readable = set(cols)
     positive = t.positive
     steps = [0]
     budget = min(BUDGET, t.ledger.search_steps)
@@ -311,14 +316,13 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
             return None
         if len(kids) >= 2 and ok(lo, hi):
             return list(kids), list(extra)
-        if j >= n_rows or j > i + LOOKAHEAD or t.kind.get(j) != "r" or (j in involved and j not in span_end):
+        if j > i + LOOKAHEAD or t.kind.get(j) != "r" or (j in involved and j not in span_end):
             return None
-        if positive and any(lo[n] > t_hi for n, (_t_lo, t_hi) in enumerate(target)):
+        if positive and any(map(gt, lo, highs)):
             return None
-        vec = t.vec[j]
-        if any(vec.get(c) is None for c in cols):
+        if not readable <= t.readable[j]:
             return None
-        adds = t.adds[j]
+        vec, adds = t.vec[j], t.adds[j]
         res = dfs(span_end.get(j, j) + 1, [x + adds[k][0] for x, k in zip(lo, ks)],
                   [x + adds[k][1] for x, k in zip(hi, ks)], kids + [j], extra)
         if res is not None:

@@ -28,6 +28,8 @@ def _roles(st: Statement) -> dict[str, int]:
 def check_identities(ledger: Ledger, si: int) -> None:
     """Add the identity equations that apply to statement si, one per money column."""
     st = ledger.statements[si]
+    if st.id not in (*_BALANCE, *_INCOME, *_COMPREHENSIVE, *_CASH):
+        return
     roles = _roles(st)
     ifrs = "IFRS" in (ledger.release.standard or "")
     for col in st.columns:

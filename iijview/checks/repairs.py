@@ -44,11 +44,13 @@ def solve(ledger: Ledger, eq: Equation, ref: Ref) -> Interval | None:
 
 def propose(ledger: Ledger) -> dict[int, dict]:
     """Suggestions for failed equations, keyed by the equation's position in ledger.equations."""
+    failed = [k for k, eq in enumerate(ledger.equations) if eq.status == FAIL]
+    if not failed:
+        return {}
     by_ref: dict[Ref, list[int]] = {}
     for k, eq in enumerate(ledger.equations):
         for r in eq.refs():
             by_ref.setdefault(r, []).append(k)
-    failed = [k for k, eq in enumerate(ledger.equations) if eq.status == FAIL]
     candidates = []
     for k in failed:
         eq = ledger.equations[k]
