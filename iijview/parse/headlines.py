@@ -138,8 +138,10 @@ def _quarter_end(fy: int, q: int):
     return periods.month_end(fy if q <= 3 else fy + 1, month)
 
 
+# Every alternative starts with a letter or '/', so a search skips ahead by first letters (a look-behind
+# first, as in '(?<=\d)/', would make it try every alternative at every character).
 _HEADING_ANCHOR = re.compile(r"Highlights|HIGHLIGHTS|Summary|SUMMARY|Targets?|TARGETS?|Forecasts?|FORECASTS?|Outlook"
-                             r"|OUTLOOK|Plan|PLAN|(?<=\d)\s?/\s?[1-4]Q")
+                             r"|OUTLOOK|Plan|PLAN|/(?:(?<=\d/)|(?<=\d\s/))\s?[1-4]Q")
 _TITLE_TAIL = re.compile(r"[ \t]+(?:Consolidated[ \t]+)?(?:Financial[ \t]+)?Results?\b")
 
 
@@ -202,7 +204,8 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
 _HEADER_FILLER = re.compile(r"[\s|\-–—:()=_]*")
 
 
-_COLUMN_ANCHOR = re.compile(r"[Tt]argets?|TARGETS?|[Rr]esults?|RESULTS?|[Aa]ctual|ACTUAL|[Ff]orecasts?|FORECASTS?|[Pp]lans?|[Gg]uidance|[Oo]utlook")
+_COLUMN_ANCHOR = re.compile(r"Targets?|targets?|TARGETS?|Results?|results?|RESULTS?|Actual|actual|ACTUAL|Forecasts?"
+                            r"|forecasts?|FORECASTS?|Plans?|plans?|Guidance|guidance|Outlook|outlook")
 
 
 def header_regions(text: str, ctx: Context, regions: list[Region], stops: list[int]) -> list[Region]:

@@ -16,9 +16,13 @@ from iijview.parse.phrases import knowledge, spaced
 from iijview.parse.release_facts import resolve_code
 from iijview.parse.tokens import LineIndex
 
-_HEADER_REACH = 700
-_MARKS = re.compile(r"\((?:A|B)\)|Previous (?:Target|Forecast)|Revised (?:Target|Forecast)|New (?:Target|Forecast)"
-                    r"|Original (?:Target|Forecast)|Initial (?:Target|Forecast)|\(Reference\)", re.I)          # how far above its first row a matrix's header may start
+_HEADER_REACH = 700  # how far above its first row a matrix's header may start
+# Every notice matrix labels a row so ('(A)', '(Reference)', 'Previous Target', 'New Forecast'). Looked for
+# in lower case from the rarer last word back: a case-blind search for the phrases would try every
+# alternative at every character of the release, and most releases hold no matrix.
+_VERSIONS = ("previous", "revised", "new", "original", "initial")
+_MARKS = re.compile("|".join(word + "(?:" + "|".join(f"(?<={v} {word})" for v in _VERSIONS) + ")"
+                             for word in ("target", "forecast")) + r"|\([ab]\)|\(reference\)")
 
 
 @dataclass
@@ -60,8 +64,8 @@ _RANGE = re.compile(rf"From\s+(?P<m1>{periods._MONTH})\s*\d{{1,2}},?\s*(?P<y1>(?
 def read_notices(text: str, norm: Normalised, codes: dict, release_period: Period | None) -> list[Statement]:
     """Statements from every notice matrix in the text: targets (previous and new) and the results beside them."""
     out: list[Statement] = []
-    if not _MARKS.search(text):
-        return out  # every notice matrix labels a row so: most releases have none
+    if not _MARKS.search(text.lower()):
+        return out
     rows_re, _, _ = _patterns()
     pos = 0
     lines: LineIndex | None = None

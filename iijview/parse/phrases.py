@@ -68,6 +68,17 @@ def knowledge() -> dict:
     return json.loads(resources.files("iijview.resources").joinpath("phrases.json").read_text("utf-8"))
 
 
+def any_case(*words: str) -> str:
+    """An alternation of the words as printed in lower, Capitalised, Title and UPPER case: unlike a
+    case-blind pattern, a search for it skips ahead by first letters (several times faster over a release)."""
+    seen: list[str] = []
+    for w in words:
+        for v in (w, w.capitalize(), w.title(), w.upper()):
+            if v not in seen:
+                seen.append(v)
+    return "|".join(re.escape(v) for v in seen)
+
+
 def spaced(pattern: str) -> str:
     """A pattern whose spaces match any white space (lines are hard-wrapped, cells glued or split)."""
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
@@ -204,7 +215,8 @@ def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]
 
 
 # Every measure name holds one of these words: the full pattern is tried only around them.
-_MEASURE_ANCHOR = re.compile(r"(?i:revenue|income|profit|margin|ebitda|dividend|sales|interim|annual|year-? ?end)")
+_MEASURE_ANCHOR = re.compile(any_case("revenue", "income", "profit", "margin", "ebitda", "dividend", "sales", "interim",
+                                       "annual", "year-end", "year end", "yearend"))
 
 
 def spans_around(anchor: re.Pattern, text: str, before: int, after: int, lo: int = 0,

@@ -202,15 +202,16 @@ def standard(text: str, period: Period | None) -> tuple[str, str]:
     return "", ""
 
 
-# Layout: what the text is, from the marks each kind leaves.
-_SLIDE_MARKS = re.compile(r"Unit\s*:\s*JPY|% of Revenues|\bAgenda\b")
-_OCR_MARKS = re.compile(r"\b(?:I1J|11J|\[1J|IlJ|l113|Qutsourcing)\b|^[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*$", re.M)
+# Layout: what the text is, from the marks each kind leaves. The patterns over the whole text start with a
+# literal (a leading look-behind, '\b' or '^' would make every character a try): they run on "\n" + text.
+_SLIDE_MARKS = re.compile(r"Unit\s*:\s*JPY|% of Revenues|Agenda\b(?<!\wAgenda)")
+_OCR_MARKS = re.compile(r"(?:I1J|11J|\[1J|IlJ|l113|Qutsourcing)\b|\n[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*(?=\n|$)")
 _WIRE = re.compile(r"\((?:GLOBE|PRIME|BUSINESS|MARKET|PR)\s?NEWSWIRE\)|\(BUSINESS WIRE\)|PRNewswire|GlobeNewswire|"
                    r"/PRNewswire/", re.I)
 _SEC = re.compile(r"FORM\s+6-K|SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION|EX-99\.1|Exhibit\s+99", re.I)
 _WEB_CHROME = re.compile(r"Send by mail|^\s*date \d{4}-\d{2}-\d{2}\b|Share this article|Click here", re.I | re.M)
 _FIGURE = re.compile(r"\d[\d,]{4,}")
-_MARKUP = re.compile(r"<u>|</u>|^#{1,6} |\*\*[A-Z]", re.M)
+_MARKUP = re.compile(r"<u>|</u>|\n#{1,6} |\*\*[A-Z]")
 
 
 def layout(text: str, has_statements: bool) -> str:
@@ -220,9 +221,10 @@ def layout(text: str, has_statements: bool) -> str:
     if not lines:
         return ""
     head = text[:5000]
+    text = "\n" + text
     if _SLIDE_MARKS.search(text):
         kind = "slides"
-    elif len(_OCR_MARKS.findall(text)) >= 2:
+    elif sum(1 for m in _OCR_MARKS.finditer(text) if text[m.start()] == "\n" or not text[m.start() - 1].isalnum()) >= 2:
         kind = "ocr"
     elif sum(1 for ln in lines if "\t" in ln) > len(lines) * 0.2 or _MARKUP.search(text):
         kind = "converted"
