@@ -13,8 +13,8 @@ from functools import lru_cache
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
-from iijview.parse.phrases import (Element, Group, Phrase, _changes, _measures, knowledge, read_phrases, spaced,
-                                   spans_around)
+from iijview.parse.phrases import (Element, Group, Phrase, _changes, _measures, has_measure, knowledge, read_phrases,
+                                   spaced, spans_around)
 from iijview.parse.release_facts import code_key, resolve_code
 from iijview.parse.tokens import LineIndex
 
@@ -172,7 +172,7 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
                 continue  # the same heading matched twice
             # (a heading repeated thousands of times must not rescan the same text for each: linear)
             frm = max(start, bare[1] - _MEASURE_SPAN) if bare[0] == start else start
-            if not _measures()[0].search(text, frm, a):
+            if not has_measure(text, frm, a):
                 bare = (start, a)
                 continue  # a column header of the block above
         line_end = text.find("\n", b)
@@ -257,9 +257,10 @@ def _title_case(heading: str) -> bool:
 @lru_cache(maxsize=1)
 def _column_words() -> re.Pattern:
     c = knowledge()["columns"]
-    parts = [f"(?P<{name}>\\b(?:{pat})\\b)" for name, pat in c.items()]
-    code = r"(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2,4}|[1-4]Q\s?(?:FY)?\d{2,4}|FY\s?(?:19|20)?\d{2})(?!\w))"
-    return re.compile(code + "|" + "|".join(parts).replace(" ", r"\s+"), re.I)
+    parts = [f"(?P<{name}>(?:{pat})\\b)" for name, pat in c.items()]
+    code = r"(?P<code>(?<!-)(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2,4}|[1-4]Q\s?(?:FY)?\d{2,4}|FY\s?(?:19|20)?\d{2})(?!\w))"
+    # every alternative starts a word: said once, first, it lets the scan pass the other characters fast
+    return re.compile(r"(?=\w)(?<!\w)(?:" + code + "|" + "|".join(parts).replace(" ", r"\s+") + ")", re.I)
 
 
 def column_slots(header: str, region: Region, ctx: Context) -> list[Slot]:

@@ -12,11 +12,12 @@ from iijview.model import Cell, Column, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
 from iijview.parse.normalise import Normalised
 from iijview.parse.numbers import parse_number
-from iijview.parse.phrases import knowledge, spaced
+from iijview.parse.phrases import knowledge, merged_windows, spaced
 from iijview.parse.release_facts import resolve_code
 from iijview.parse.tokens import LineIndex
 
 _HEADER_REACH = 700  # how far above its first row a matrix's header may start
+_MATRIX_REACH = 3000  # how far from a row mark ('Previous Target', '(A)') its matrix's first row may be
 # Every notice matrix labels a row so ('(A)', '(Reference)', 'Previous Target', 'New Forecast'). Looked for
 # in lower case from the rarer last word back: a case-blind search for the phrases would try every
 # alternative at every character of the release, and most releases hold no matrix.
@@ -64,22 +65,29 @@ _RANGE = re.compile(rf"From\s+(?P<m1>{periods._MONTH})\s*\d{{1,2}},?\s*(?P<y1>(?
 def read_notices(text: str, norm: Normalised, codes: dict, release_period: Period | None) -> list[Statement]:
     """Statements from every notice matrix in the text: targets (previous and new) and the results beside them."""
     out: list[Statement] = []
-    if not _MARKS.search(text.lower()):
-        return out
+    low = text.lower()
+    marks = [m.start() for m in _MARKS.finditer(low)]
+    if not marks:
+        return out  # most releases hold no matrix
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets in `low` are not the text's
+        windows = [(0, len(text))]
+    else:
+        windows = merged_windows(marks, len(text), _MATRIX_REACH, _MATRIX_REACH)
     rows_re, _, _ = _patterns()
-    pos = 0
+    pos = 0                       # the end of the row label or matrix before: a header starts after it
     lines: LineIndex | None = None
-    while True:
-        m = rows_re.search(text, pos)
-        if m is None:
-            break
-        matrix = _matrix_at(text, m, codes, release_period, pos)
-        if matrix is None:
-            pos = m.end()
-            continue
-        lines = lines or LineIndex(text)
-        out.extend(_statements(matrix, lines, norm))
-        pos = matrix.end
+    for lo, hi in windows:
+        while True:
+            m = rows_re.search(text, max(pos, lo), hi)
+            if m is None:
+                break
+            matrix = _matrix_at(text, m, codes, release_period, pos)
+            if matrix is None:
+                pos = m.end()
+                continue
+            lines = lines or LineIndex(text)
+            out.extend(_statements(matrix, lines, norm))
+            pos = matrix.end
     return out
 
 

@@ -224,9 +224,16 @@ def spans_around(anchor: re.Pattern, text: str, before: int, after: int, lo: int
     """The parts of text[lo:hi] within `before` characters ahead of and `after` characters behind each
     match of `anchor`, overlapping parts merged (so a scan over them reads no character twice)."""
     hi = len(text) if hi is None else hi
+    return merged_windows([m.span() for m in anchor.finditer(text, lo, hi)], hi, before, after, lo)
+
+
+def merged_windows(places: list, hi: int, before: int, after: int, lo: int = 0) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) within `before` ahead of and `after` behind each place (an offset or a (start,
+    end) span, in text order), overlapping parts merged."""
     spans: list[list[int]] = []
-    for m in anchor.finditer(text, lo, hi):
-        a, b = max(lo, m.start() - before), min(hi, m.end() + after)
+    for p in places:
+        start, end = p if isinstance(p, tuple) else (p, p)
+        a, b = max(lo, start - before), min(hi, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
         else:
@@ -238,6 +245,14 @@ def _measure_matches(text: str, lo: int, hi: int) -> list[re.Match]:
     """The measure names in text[lo:hi], looked for only around the key words one of them must hold."""
     pattern = _measures()[0]
     return [m for a, b in spans_around(_MEASURE_ANCHOR, text, 60, 160, lo, hi) for m in pattern.finditer(text, a, b)]
+
+
+def has_measure(text: str, lo: int, hi: int) -> bool:
+    """True when text[lo:hi] names a measure (looked for only around the key words one of them must hold,
+    nearest first, so a measure near the start ends the search at once)."""
+    pattern = _measures()[0]
+    return any(pattern.search(text, max(lo, m.start() - 60), min(hi, m.end() + 160))
+               for m in _MEASURE_ANCHOR.finditer(text, lo, hi))
 
 
 def _amount_elements(text: str, start: int, end: int) -> list[Element]:
