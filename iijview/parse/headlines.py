@@ -59,7 +59,12 @@ class Context:
 def _heading_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     h = knowledge()["headings"]
     def one(words: list[str]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{spaced(w)})" for w in words), re.I)
+        body = "|".join(f"(?:{spaced(w)})" for w in words)
+        starts = {w[0] for w in words}
+        if all(c.isalpha() for c in starts):  # a case-blind search tries every word at every character unless
+            letters = "".join(sorted({c.lower() for c in starts} | {c.upper() for c in starts}))
+            body = f"(?-i:(?=[{letters}]))(?:{body})"  # told (case-sensitively) the letters they start with
+        return re.compile(body, re.I)
     return one(h["highlights"]), one(h["targets"]), one(h["end"])
 
 
