@@ -16,7 +16,9 @@ _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 SPECIAL_RE = re.compile(
     r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─ABCDFJMNOSTUY]))(?:"
     r"(?P<tab>\t)|(?P<nl>\n)"
-    rf"|(?-i:(?=[\d(+\-△Δ▲—―_–─J]))(?P<num>{numbers.NUMBER_RE.pattern}|(?<=\s)[-—―_–─](?=\s|$))"
+    # a lone dash, or a run of them one space apart ('- - -'), read together and split in tokenize
+    rf"|(?-i:(?=[\d(+\-△Δ▲—―_–─J]))(?P<num>{numbers.NUMBER_RE.pattern}"
+    r"|(?<=\s)[-—―_–─](?=\s|$)(?:\ [-—―_–─](?=\s|$))*)"
     r"|(?-i:(?=[1-4F]))(?P<code>(?<![\w-])(?:[1-4]Q\s?-\s?[1-4]Q\d{2}|[12]H\s?(?:FY)?\d{2}(?:\d{2})?|[1-4]Q\s?(?:FY)?\d{2}(?:\d{2})?|FY\s?(?:19|20)?\d{2})(?![\w]))"
     rf"|(?-i:(?=\())(?P<range>\(\s*{_M}\s*(?:19|20)\d{{2}}\s*[-~]\s*{_M}\s*(?:19|20)\d{{2}}\s*\))"
     rf"|(?-i:(?=[ADFJMNOS]))(?P<date>\b{_M}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\b)"
@@ -99,13 +101,16 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if "\n" in tok_text:
             carry = tok_text.count("\n")
         if kind == "num":
-            if tok_text in numbers.NIL_TOKENS:  # a lone dash: nil, or punctuation between words
-                if _dash_is_text(text, a, b):
-                    _add_text(out, text, a, b, line)
-                    continue
-                num = Number(tok_text, None, "nil")
-            else:
-                num = from_match(m)
+            if tok_text[0] in _DASH_CHARS and (b - a == 1 or tok_text[1] == " "):
+                # Dashes one space apart: the first and the last of the run look at the words around
+                # it; a dash between two dashes can only be a nil like them.
+                _add_dash(out, text, a, line)
+                if b - a > 1:
+                    for k in range(a + 2, b - 1, 2):
+                        append(Tok("num", k, k + 1, text[k], line, _NILS[text[k]]))
+                    _add_dash(out, text, b - 1, line)
+                continue
+            num = from_match(m)
             if _is_label_number(text, a, b, num):
                 _add_text(out, text, a, b, line)
                 continue
@@ -121,6 +126,19 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
         if tok.kind == "text" and tok.end - tok.start != len(tok.text):
             tok.text = text[tok.start:tok.end]
     return out
+
+
+_DASH_CHARS = frozenset("-—―_–─")
+_NILS = {d: numbers.Number(d, None, "nil") for d in _DASH_CHARS}
+
+
+def _add_dash(out: list[Tok], text: str, a: int, line: int) -> None:
+    """A lone dash at text[a]: a nil value, or text (a bullet, punctuation, part of a label)."""
+    b = a + 1
+    if _dash_is_text(text, a, b) or _is_label_number(text, a, b, _NILS[text[a]]):
+        _add_text(out, text, a, b, line)
+    else:
+        out.append(Tok("num", a, b, text[a], line, _NILS[text[a]]))
 
 
 _LETTER_BEFORE = re.compile(r"[A-Za-z]\s?$")
