@@ -186,6 +186,8 @@ def _change_column(key: str, slot: HeaderSlot | None, base_unit, periods, rows: 
 def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], doc: Doc):
     """Columns of a tab-separated table, keyed by the tab cell the values sit in."""
     value_cells = sorted({c for r in rows for c in r.cells if c >= 0})
+    in_cell = _values_by_cell(rows)
+    changes = {c for c in value_cells if _is_change(in_cell.get(c, []))}
     ratio_cells = set()
     for r in rows:
         by_cell: dict[int, list[Tok]] = {}
@@ -204,7 +206,7 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
         ordered = [s for s in slots if s.kind == "period"]
         yen = [c for c in value_cells if c not in usd_cells]
         slot_at = {c: s for c, s in zip(yen, ordered)}
-    needed = [c for c in value_cells if c not in slot_at and c not in change_at and not _cell_is_change(rows, c)
+    needed = [c for c in value_cells if c not in slot_at and c not in change_at and c not in changes
               and unit_at.get(c, base_unit)[0] != "USD"]
     fallback = _period_list([s for s in slots if s.kind == "period"], table,
                             len(slot_at) + len(needed), doc) if needed else []
@@ -216,10 +218,10 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
         u = unit_at.get(c, base_unit)
         if c in slot_at:
             p = slot_at[c].period
-        elif c in change_at or _cell_is_change(rows, c):
+        elif c in change_at or c in changes:
             slot = change_at.get(c)
             col = _change_column(f"c{c}", slot, base_unit, [last_period] if last_period else [], rows, -1)
-            if slot is None and not _cell_pct(rows, c):
+            if slot is None and not _mostly_pct(in_cell.get(c, [])):
                 col = Column(f"c{c}", last_period, base_unit[0], base_unit[1], role="change", header="Change")
             elif slot is None:
                 col = Column(f"c{c}", last_period, "%", 1, role="change", header="YoY %")
@@ -258,19 +260,20 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
     return cols, {"by": "cell", "map": mapping, "ratio": ratio_cells}
 
 
-def _cell_values(rows: list[Row], c: int) -> list[Tok]:
-    return [t for r in rows for t, cc in zip(r.values, r.cells) if cc == c and t.number]
+def _values_by_cell(rows: list[Row]) -> dict[int, list[Tok]]:
+    """The number tokens of each tab cell over all rows, in print order (gathered in one pass)."""
+    out: dict[int, list[Tok]] = {}
+    for r in rows:
+        for t, c in zip(r.values, r.cells):
+            if t.number:
+                out.setdefault(c, []).append(t)
+    return out
 
 
-def _cell_is_change(rows: list[Row], c: int) -> bool:
+def _is_change(vals: list[Tok]) -> bool:
     """A column whose values are printed with an explicit sign ('+9.6%', '+6,648') is a change."""
-    vals = _cell_values(rows, c)
     signed = sum(1 for t in vals if t.text.lstrip().startswith("+"))
     return bool(vals) and signed >= max(1, len(vals) // 3)
-
-
-def _cell_pct(rows: list[Row], c: int) -> bool:
-    return _mostly_pct(_cell_values(rows, c))
 
 
 def _mostly_pct(vals: list[Tok]) -> bool:
