@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
+# Every form starts with one of the guard's letters: testing it first lets the scan skip ahead fast.
 UNIT_RE = re.compile(
+    r"(?=[tmbjuy(¥])(?:"
     r"\bThousands\s+of\s+(?:JPY|yen|U\.?\s?S\.?\s*Dollars?)\b"
     r"|\bMillions\s+of\s+(?:JPY|yen)\b|\bBillions\s+of\s+(?:JPY|yen)\b"
     r"|\bJPY\s+(?:in\s+)?(?:thousands?|millions?|billions?)\b"
@@ -12,7 +14,7 @@ UNIT_RE = re.compile(
     # a scale caption split around a table's title: '(JPY in Operating Results Summary millions)'
     r"|\(\s*JPY\s+in\s+(?:(?:(?-i:[A-Z])[\w&'/.,-]*|and|of|&)\s+){1,8}?(?:thousands|millions|billions)\s*\)"
     r"|\b(?:Yen|¥)\s+in\s+(?:thousands|millions|billions)\b"
-    r"|\bJPY\b(?=\s*(?:\t|\n|$|JPY\b|Fiscal\b|As\s+of\b|(?:Three|Six|Nine|Twelve)\s+Months\b))",
+    r"|\bJPY\b(?=\s*(?:\t|\n|$|JPY\b|Fiscal\b|As\s+of\b|(?:Three|Six|Nine|Twelve)\s+Months\b)))",
     re.I,
 )
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
