@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from iijview.model import Cell, Column, Finding, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
+from iijview.parse.fastre import compile_guarded
 from iijview.parse.normalise import Normalised
 from iijview.parse.phrases import (Element, Group, Phrase, _changes, _measures, has_measure, knowledge, read_phrases,
                                    spaced, spans_around)
@@ -59,12 +60,7 @@ class Context:
 def _heading_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     h = knowledge()["headings"]
     def one(words: list[str]) -> re.Pattern:
-        body = "|".join(f"(?:{spaced(w)})" for w in words)
-        starts = {w[0] for w in words}
-        if all(c.isalpha() for c in starts):  # a case-blind search tries every word at every character unless
-            letters = "".join(sorted({c.lower() for c in starts} | {c.upper() for c in starts}))
-            body = f"(?-i:(?=[{letters}]))(?:{body})"  # told (case-sensitively) the letters they start with
-        return re.compile(body, re.I)
+        return compile_guarded("|".join(f"(?:{spaced(w)})" for w in words), re.I)
     return one(h["highlights"]), one(h["targets"]), one(h["end"])
 
 

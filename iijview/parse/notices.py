@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from iijview.model import Cell, Column, LineItem, Period, Statement, fiscal_year
 from iijview.parse import labels, periods
+from iijview.parse.fastre import compile_guarded
 from iijview.parse.normalise import Normalised
 from iijview.parse.numbers import parse_number
 from iijview.parse.phrases import knowledge, merged_windows, spaced
@@ -41,8 +42,8 @@ class Matrix:
 def _patterns() -> tuple[re.Pattern, re.Pattern, list[tuple[str, str, frozenset[str]]]]:
     """Row labels, measure names, and each measure's key words (for headers whose words were interleaved)."""
     n = knowledge()["notices"]
-    rows = re.compile("|".join(f"(?P<{k}>{spaced(v)})" for k, v in n["rows"].items()), re.I)
-    names = re.compile("|".join(f"(?P<m{i}>{spaced(m['label'])})" for i, m in enumerate(n["measures"])), re.I)
+    rows = compile_guarded("|".join(f"(?P<{k}>{spaced(v)})" for k, v in n["rows"].items()), re.I)
+    names = compile_guarded("|".join(f"(?P<m{i}>{spaced(m['label'])})" for i, m in enumerate(n["measures"])), re.I)
     words = [(m["item"], m["unit"], frozenset(m["words"])) for m in n["measures"]]
     return rows, names, words
 
