@@ -10,7 +10,7 @@ log = logging.getLogger("iijview")
 
 def create_window(files=None, workspace=None):
     """Build the main window on a workspace and restore the last session (used by main and tests)."""
-    from iijview.gui import errors
+    from iijview.gui import collector, errors
     from iijview.gui.main_view import MainWindow
     from iijview.store import Workspace
 
@@ -21,6 +21,7 @@ def create_window(files=None, workspace=None):
     errors.install_excepthook(lambda: win)
     win.restore_session(files)
     announce(win)
+    collector.settle()      # modules and widgets stay for the session: collections need not walk them
     return win
 
 

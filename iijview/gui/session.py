@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
-from iijview.gui import errors
+from iijview.gui import collector, errors
 from iijview.gui.file_dialog import choose_files
 from iijview.gui.loading import LoadResult
 from iijview.gui.opening import UNREADABLE
@@ -114,6 +114,7 @@ class SessionMixin:
         self.library.library.add_releases(self.releases[before:])
         if self.current is not None and shown <= self.releases.index(self.current):
             self.library.select(self.releases.index(self.current), self.st_key)   # shown from this batch
+        collector.settle()      # the releases stay: later collections need not walk them again
 
     def add_result(self, result: LoadResult) -> None:
         """Show a loaded release (or the message saying why it could not be opened)."""
@@ -198,8 +199,9 @@ class SessionMixin:
         self.releases.pop(i)
         stack = self.stacks.pop(id(rs))
         self.undo_group.removeStack(stack)
+        stack.deleteLater()         # the group's child: it and its commands would keep the release
         for key in [k for k in self.models if k[0] == id(rs)]:
-            del self.models[key]
+            self.models.pop(key).deleteLater()      # the window's child, likewise
         self.source_index.pop(id(rs), None)
         self.last_statement.pop(id(rs), None)
         self.current = None
@@ -213,6 +215,7 @@ class SessionMixin:
             self.say(f"Closed {rs.release.name}; its corrections stay in the workspace.")
         else:
             self._show_start()
+        QTimer.singleShot(0, collector.reclaim)     # once the stack and models are gone: its memory back
 
     def _save_open(self) -> None:
         self.ws.set_open_files([rs.path for rs in self.releases])
@@ -232,6 +235,8 @@ class SessionMixin:
         self.setWindowTitle("iijview")
         self.table.set_model(None)
         self.findings.set_release(None)
+        self.source.show_text(None, "")      # a closed release's id may be the next one's
+        self.source_pane.show_release(None, None, "")
         self.show_where()
 
     def restore_session(self, files=None) -> None:
@@ -277,4 +282,5 @@ class SessionMixin:
         self.ws.set_setting("shown_release", self.current.path if self.current else None)
         self.ws.set_setting("shown_statement", self.st_key if self.current else None)
         self._save_open()
+        collector.thaw()
         super().closeEvent(event)
