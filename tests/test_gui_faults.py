@@ -231,6 +231,30 @@ def test_progress_is_reported_once_per_tick_not_per_file(qtbot, window):
     assert len(seen) <= 5 + 2
 
 
+def test_the_progress_bar_is_painted_with_the_window_not_at_once(qtbot, window):
+    # QProgressBar paints itself at once on a new value, and with it everything else the window has
+    # to paint: the releases just taken in, all inside the tick that took them in.
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Paint:
+                painted.append(obj)
+            return False
+
+    window.show()
+    window.progress.show()
+    spy = Spy()
+    window.progress.installEventFilter(spy)
+    qtbot.wait(50)
+    painted.clear()
+    window._progress(1, 5)
+    assert painted == [] and window.progress.value() == 1 and window.progress.updatesEnabled()
+    qtbot.waitUntil(lambda: window.progress in painted, timeout=5000)
+
+
 def test_a_50_mb_file_is_refused_with_the_limit_named(qtbot, window, tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:

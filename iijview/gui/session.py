@@ -1,7 +1,6 @@
 """Opening and closing releases, recent files and the restored session (part of the main window)."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer
@@ -83,12 +82,12 @@ class SessionMixin:
             self.cancel_open.hide()
             self.progress_label.setText("")
             return
-        # QProgressBar repaints at once on every new value: at most a few times a second, then
-        now = time.monotonic()
-        if done == 0 or now - getattr(self, "_progress_at", 0.0) > 0.25:
-            self._progress_at = now
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        # QProgressBar repaints at once on a new value, and so paints the whole window then with
+        # whatever the releases just taken in changed; with updates off it is painted with the rest.
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)
         self.progress_label.setText(f"Opening {done + 1} of {total}\u2026")
 
     def _show_progress(self) -> None:
