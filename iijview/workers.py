@@ -4,6 +4,8 @@ A WorkerPool starts up to `size` processes (spawned: nothing of the caller, Qt i
 inherited), gives each one job at a time over a pipe and collects the pickled results when the
 caller polls. A job that runs past its deadline, or that the caller cancels, is stopped by killing
 its process; the next job gets a fresh one. Nothing here blocks: the GUI polls from a timer.
+Workers run below normal priority: with one per core, the caller (the window) would otherwise share
+every core with them, and its painting would take half as long again while files open.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
 
+NICENESS = 5          # added to a worker's niceness (POSIX): below normal, like Windows' below-normal class
 Job = tuple[str, Callable[..., Any], tuple]      # (id, function, arguments): the function must be importable
 
 
@@ -162,6 +165,7 @@ class WorkerPool:
 
 def _serve(conn: Connection) -> None:
     """A worker's loop: run each job it is sent and send back its result (or the exception's sentence)."""
+    _below_normal_priority()
     while True:
         try:
             job_id, fn, args = conn.recv()
@@ -177,6 +181,20 @@ def _serve(conn: Connection) -> None:
             return
         if getattr(result, "retire_worker", False):
             return                      # e.g. a job stopped by its time budget: start clean
+
+
+def _below_normal_priority() -> None:
+    """Let the caller's process have a core whenever it needs one (best effort: the work goes on anyway)."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), 0x4000)   # BELOW_NORMAL_PRIORITY_CLASS
+        else:
+            os.nice(NICENESS)
+    except (OSError, AttributeError):
+        pass
 
 
 class WorkerError(Exception):

@@ -6,7 +6,9 @@ import subprocess
 import sys
 import time
 
-from iijview.workers import WorkerError, WorkerPool
+import pytest
+
+from iijview.workers import NICENESS, WorkerError, WorkerPool
 
 
 def _drain(pool: WorkerPool, timeout: float = 60) -> list:
@@ -27,6 +29,17 @@ def test_jobs_run_in_worker_processes_and_failures_come_back_as_text():
         pool.shutdown()
     assert out["pid"].result != os.getpid() and not out["pid"].error
     assert isinstance(out["bad"].result, WorkerError) and "ValueError" in str(out["bad"].result)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="niceness is POSIX; Windows uses a priority class")
+def test_workers_run_below_normal_priority_so_the_window_gets_a_core():
+    pool = WorkerPool(size=1, deadline=60)
+    try:
+        pool.submit("niceness", os.nice, 0)      # adding 0 tells the niceness
+        out = _drain(pool)
+    finally:
+        pool.shutdown()
+    assert out[0].result == min(os.nice(0) + NICENESS, 19)
 
 
 def test_an_overdue_job_is_killed_and_the_next_gets_a_fresh_worker():
