@@ -23,7 +23,7 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 
 _PROSE_SHORT_RE = _word_pattern(_PROSE_SHORT_WORDS)
 _PROSE_WORD_RE = _word_pattern(_PROSE_WORDS)
-_BULLETS = "➢◆●•▪►"
+_BULLET = re.compile("[➢◆●•▪►]")
 _YOY_CLOSE = re.compile(r"\bYoY\)")
 _UP_DOWN_END = re.compile(r"(?<![-\w])(?:up|down)(?:\s+by)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|U\.S|No|Nos|approx|etc)\.$", re.I)
@@ -73,7 +73,7 @@ def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True
     words = t.split()
-    if any(g in t for g in _BULLETS) and (len(words) >= 6 or any(g in t[1:] for g in _BULLETS)):
+    if _BULLET.search(t) and (len(words) >= 6 or _BULLET.search(t, 1)):
         return True  # bulleted slide text ('➢ Accordingly with our basic policy of continuous ...')
     if len(words) >= 2:
         if _has_word(_PROSE_SHORT_RE, t):
@@ -92,10 +92,12 @@ def _prose_text(t: str) -> bool:
 
 def _has_word(pattern: re.Pattern, t: str) -> bool:
     """True when one of the pattern's words stands as a whole word in t."""
-    for m in pattern.finditer(t):
+    m = pattern.search(t)   # most text has none of the words: one search, no iterator
+    while m is not None:
         s = m.start()
         if s == 0 or not (t[s - 1].isalnum() or t[s - 1] == "_"):
             return True
+        m = pattern.search(t, m.end())
     return False
 
 
