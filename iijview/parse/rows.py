@@ -71,12 +71,12 @@ def _continues(row: Row, line: tuple[int, str, int]) -> bool:
         and not _opens_section(line[1])
 
 
-def _continued_below(raw: RawRow, nxt: RawRow | None) -> bool:
-    """True when the label of a value row goes on below its figures: the next row opens with a
-    continuation line right under them that is not its own label (it has more lines, or no values)."""
+def _continued_below(raw: RawRow, nxt: RawRow | None, lines: list[tuple[int, str, int]]) -> bool:
+    """True when the label of a value row goes on below its figures: the next row (its label
+    `lines`) opens with a continuation line right under them that is not its own label (it has
+    more lines, or no values)."""
     if nxt is None or nxt.period_label or not raw.values:
         return False
-    lines = _label_lines(nxt.label)
     if not lines or not (len(lines) > 1 or not nxt.values):
         return False
     return labels.starts_continuation(lines[0][1]) and lines[0][0] - raw.values[-1].line <= 2 \
@@ -88,6 +88,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     rows: list[Row] = []
     grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
     unread: list[tuple[int, int]] = []   # (index of the first row made from a raw row, its unread values)
+    # label lines of every row, worked out once (each row also looks at the next one's)
+    all_lines = [_label_lines(raw.label) if not raw.period_label else [] for raw in raw_rows] + [[]]
     for n, raw in enumerate(raw_rows):
         if raw.unread:
             unread.append((len(rows), raw.unread))
@@ -96,7 +98,7 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             rows.append(Row(text, raw.line, values=list(raw.values), cells=list(raw.cells), period_label=True,
                             label_start=raw.label[0].start if raw.label else -1))
             continue
-        lines = _label_lines(raw.label)
+        lines = all_lines[n]
         # A rule line drawn between two rows ends the row above: nothing below it continues that label.
         above = rows[-1] if rows and rows[-1].values and not rows[-1].heading and not raw.ruled else None
         # A one-line table: the end of the label above runs into this row's label.
@@ -112,7 +114,7 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             lines.pop(0)
         # A label printed over three lines with its figures on the middle one (OCR centres them): the
         # line above the figures starts the label even when it reads like a heading.
-        middle = _continued_below(raw, raw_rows[n + 1] if n + 1 < len(raw_rows) else None)
+        middle = _continued_below(raw, raw_rows[n + 1] if n + 1 < len(raw_rows) else None, all_lines[n + 1])
         segments: list[tuple[int, str, int]] = []
         for k, line in enumerate(lines):
             last_before_values = raw.values and k == len(lines) - 1
