@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from iijview.parse import labels, parse_bytes
 from iijview.parse.rows import MAX_LABEL, build_rows
-from iijview.parse.segment import MAX_ROW_VALUES, RawRow, segment
+from iijview.parse.segment import MAX_ROW_VALUES, MAX_TABLE_ROWS, RawRow, segment
 from iijview.parse.tokens import LineIndex, Tok, tokenize
 
 
@@ -109,3 +109,17 @@ def test_a_period_row_wider_than_any_table_is_cut_with_a_finding():
     wide = [f for f in rel.findings if f.rule == "wide_row"]
     assert len(wide) == 1 and wide[0].line == 7
     assert "a row of 3,008 values" in wide[0].message
+
+
+def test_a_table_longer_than_any_is_cut_with_a_finding():
+    head = WIDE_SUMMARY.format(dashes="").split("Operating income")[0]
+    text = head + "Other revenues\t10\t20\t1.0%\n" * (MAX_TABLE_ROWS + 199)
+    rel = parse_bytes(text.encode(), "long.txt")
+    st = rel.statement("operating_summary")
+    assert _cell(st, "total_revenues", 2014) == 45_900
+    assert sum(1 for it in st.items if it.label == "Other revenues") == MAX_TABLE_ROWS - 1
+    cut = [f for f in rel.findings if f.rule == "long_table"]
+    assert len(cut) == 1 and cut[0].line == 6 + MAX_TABLE_ROWS - 1
+    assert "goes on for 200 more rows" in cut[0].message
+    short = parse_bytes((head + "Other revenues\t10\t20\t1.0%\n" * 20).encode(), "short.txt")
+    assert not any(f.rule == "long_table" for f in short.findings)

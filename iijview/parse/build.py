@@ -305,6 +305,13 @@ def unread_finding(statement_id: str, row: Row) -> Finding:
                    f"{row.unread:,} after the first {len(row.values)} were left unread.", line=row.line)
 
 
+def cut_finding(statement_id: str, row: Row) -> Finding:
+    """The finding for a table printed with more rows than any table has (the rest were left unread)."""
+    return Finding("long_table", f"{STATEMENT_TITLES.get(statement_id, statement_id)}, line {row.line}: the table "
+                   f"goes on for {row.rows_after:,} more rows, more than any table prints; they were left unread.",
+                   line=row.line)
+
+
 def make_cell(tok: Tok, doc: Doc, text: str | None = None, status: str | None = None) -> Cell:
     """A model Cell from a value token, with its span mapped back to the original text."""
     a, b = doc.norm.original_span(tok.start, tok.end)
@@ -377,6 +384,8 @@ def add_rows(st: Statement, rows: list[Row], cols: list[Column], how: dict, doc:
     for row in rows:
         if row.unread:
             doc.findings.append(unread_finding(st.id, row))
+        if row.rows_after:
+            doc.findings.append(cut_finding(st.id, row))
         label = labels.clean_label(row.label)
         if row.debris:
             text = " ".join(v.text for v in row.values)

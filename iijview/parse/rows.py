@@ -28,6 +28,7 @@ class Row:
     label_start: int = -1
     debris: bool = False        # values printed on a stray line (OCR): reported, not kept
     unread: int = 0             # values of its printed row left unread (past segment.MAX_ROW_VALUES)
+    rows_after: int = 0         # rows of the table after it left unread (past segment.MAX_TABLE_ROWS)
 
 
 def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
@@ -163,6 +164,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             k += 1
         if k < len(rows):
             rows[k].unread = count
+    if rows and raw_rows[-1].rows_after:
+        rows[-1].rows_after = raw_rows[-1].rows_after
     return rows
 
 

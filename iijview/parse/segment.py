@@ -31,6 +31,9 @@ _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 # A real table prints at most a few dozen columns; a row with more values is damage (a run of dashes,
 # a file flattened onto one line): the values past this many are left unread and counted.
 MAX_ROW_VALUES = 100
+# Likewise a real table has at most a few hundred rows: past this many (a line repeated thousands of
+# times) the rest of a table is left unread and counted on its last row.
+MAX_TABLE_ROWS = 1000
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class RawRow:
     period_label: bool = False                        # the label is a period (TSE tables print periods as rows)
     ruled: bool = False                               # a rule line ('-----') separates it from the row above
     unread: int = 0                                   # values past MAX_ROW_VALUES, left unread
+    rows_after: int = 0                               # rows of its table after it left unread (MAX_TABLE_ROWS)
 
     @property
     def line(self) -> int:
@@ -62,6 +66,16 @@ class RawTable:
     end: int = 0
     header_cells: list[int] = field(default_factory=list)
     captioned: bool = False   # opened by its own scale caption ('(JPY in Revenues millions)'): not a continuation
+    cut_end: int = 0          # end of the last row left unread (past MAX_TABLE_ROWS)
+
+    def add_row(self, row: RawRow) -> None:
+        """Append a row; past MAX_TABLE_ROWS, count it on the last row kept instead."""
+        if len(self.rows) < MAX_TABLE_ROWS:
+            self.rows.append(row)
+            return
+        self.rows[-1].rows_after += 1
+        if row.values:
+            self.cut_end = row.values[-1].end
 
 
 def is_prose(tok: Tok) -> bool:
@@ -192,7 +206,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     def close():
         nonlocal cur
         if cur is not None and cur.rows:
-            cur.end = cur.rows[-1].values[-1].end if cur.rows[-1].values else cur.start
+            cur.end = max(cur.rows[-1].values[-1].end if cur.rows[-1].values else cur.start, cur.cut_end)
             tables.append(cur)
         cur = None
 
@@ -260,7 +274,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                     else:
                         unread += 1
                     m += 1
-                cur.rows.append(RawRow(label=label, values=values, cells=cells, period_label=True, unread=unread))
+                cur.add_row(RawRow(label=label, values=values, cells=cells, period_label=True, unread=unread))
                 pending = []
                 caption = ruled = False
                 cell = c
@@ -334,7 +348,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                 pending_label = [p for p in pending if p.line == t.line]
             else:
                 pending_label = pending
-            cur.rows.append(RawRow(label=pending_label, values=values, cells=cells, ruled=ruled, unread=unread))
+            cur.add_row(RawRow(label=pending_label, values=values, cells=cells, ruled=ruled, unread=unread))
             pending = []
             caption = False
             ruled = False
@@ -405,4 +419,4 @@ def _flush_heading_text(cur: RawTable, pending: list[Tok]) -> None:
     """Text between a table's rows and its repeated header is kept as a heading row."""
     text = [p for p in pending if p.kind == "text" and not _is_header_text(p)]
     if text:
-        cur.rows.append(RawRow(label=text, values=[]))
+        cur.add_row(RawRow(label=text, values=[]))

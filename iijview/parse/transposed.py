@@ -9,7 +9,7 @@ from importlib import resources
 from iijview.model import Column, Finding, LineItem, Statement
 from iijview.naming import plural
 from iijview.parse import labels, periods, units
-from iijview.parse.build import Doc, make_cell, unread_finding
+from iijview.parse.build import Doc, cut_finding, make_cell, unread_finding
 from iijview.parse.rows import Row
 from iijview.parse.segment import RawTable
 from iijview.parse.tokens import Tok
@@ -110,6 +110,8 @@ def assemble_transposed(statement_id: str, table: RawTable, rows: list[Row], doc
             it.unit, it.scale = ru
         if re.search(r"to total assets|ratio|rate of return|return on", it.label, re.I):
             it.unit, it.scale = "%", 1
+    if rows[-1].rows_after:
+        doc.findings.append(cut_finding(statement_id, rows[-1]))
     return Statement(statement_id, statement_id, "", columns=cols, items=items,
                      line=value_rows[0].line, end_line=value_rows[-1].line)
 
