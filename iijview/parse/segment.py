@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"[A-Za-z)]\.(?:\s+[A-Z(]|\s*$)")
 MAX_ROW_VALUES = 100
 # Likewise a real table has at most a few hundred rows: past this many (a line repeated thousands of
 # times) the rest of a table is left unread and counted on its last row.
-MAX_TABLE_ROWS = 1000
+MAX_TABLE_ROWS = 5000
 
 
 @dataclass(slots=True)
