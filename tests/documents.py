@@ -5,7 +5,8 @@ a sample without tabs, at the cells its parse found) and lines of prose. The blo
 as an HTML page (tables as <table>, prose as headings and paragraphs) or drawn as PDF pages with
 reportlab, in two layouts: 'rows' (one page column, one table row per printed line, numbers
 right-aligned in columns) and 'columns' (landscape pages in two text columns, tables kept in
-their column).
+their column). A sample can also be printed as it is, as a word processor prints a text file
+(`printed_text_pdf`: lines too long for the page go on at the start of the next line).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from reportlab.pdfgen import canvas
 
 _FONT = "ReleaseSans"
 _BOLD = "ReleaseSans-Bold"
+_MONO = "ReleaseMono"
 
 
 @dataclass
@@ -140,19 +142,22 @@ def _register_fonts() -> None:
         return
     regular = _font_file()
     bold = regular.with_name("DejaVuSans-Bold.ttf" if regular.name.startswith("DejaVu") else "VeraBd.ttf")
+    mono = regular.with_name("DejaVuSansMono.ttf")
     pdfmetrics.registerFont(TTFont(_FONT, str(regular)))
     pdfmetrics.registerFont(TTFont(_BOLD, str(bold if bold.exists() else regular)))
+    pdfmetrics.registerFont(TTFont(_MONO, str(mono if mono.exists() else
+                                              Path(reportlab.__file__).parent / "fonts" / "VeraMono.ttf")))
 
 
 def _width(text: str, size: float, font: str = _FONT) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
 
-def _wrap(text: str, width: float, size: float) -> list[str]:
+def _wrap(text: str, width: float, size: float, font: str = _FONT) -> list[str]:
     words, lines, cur = text.split(), [], ""
     for w in words:
         trial = f"{cur} {w}" if cur else w
-        if cur and _width(trial, size) > width:
+        if cur and _width(trial, size, font) > width:
             lines.append(cur)
             cur = w
         else:
@@ -315,6 +320,30 @@ def pdf_release(blocks: list[Block], path: Path, layout: str = "rows", *, wide: 
     return path
 
 
+def printed_text_pdf(sample: Path, path: Path) -> Path:
+    """Print a text sample line for line as a word processor prints a text file (A4, margins of 2 cm,
+    10-point monospaced type, as LibreOffice's --convert-to pdf does): a line too long for the page is
+    broken before the word that would run past the margin and goes on at the start of the next line."""
+    _register_fonts()
+    size, lead, margin = 10.0, 11.35, 56.7
+    width, height = A4
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(_MONO, size)
+    y = height - margin
+    for line in sample.read_text("utf-8").split("\n"):
+        for printed in _wrap(line.replace("\t", " "), width - 2 * margin, size, _MONO):
+            if y - lead < margin:
+                c.showPage()
+                c.setFont(_MONO, size)
+                y = height - margin
+            y -= lead
+            if printed:
+                c.drawString(margin, y, printed)
+    c.showPage()
+    c.save()
+    return path
+
+
 # -- fixtures ----------------------------------------------------------------------------------
 
 FACT_KEY = ["statement", "label", "item", "column", "period_end", "months", "value", "scale", "unit"]
@@ -328,8 +357,8 @@ def fact_counts(release):
 
 
 def build_published(folder: Path) -> dict[str, tuple[Path, Path]]:
-    """PDF and HTML releases made from the converted (2012) and slides (2018) samples, by name:
-    (file, the sample it was made from)."""
+    """PDF and HTML releases made from the converted (2012) and slides (2018) samples, and the OCR'd
+    (2017) sample printed as a text file, by name: (file, the sample it was made from)."""
     here = Path(__file__).resolve().parent
     samples = here.parent / "resources" / "samples"
     conv = samples / "2012-12_9m_fy2012_converted_usgaap.txt"
@@ -344,4 +373,6 @@ def build_published(folder: Path) -> dict[str, tuple[Path, Path]]:
         out[f"{name}-rows.pdf"] = (pdf_release(blocks, folder / f"{name}-rows.pdf", "rows",
                                                wide=name == "slides"), sample)
     out["conv-columns.pdf"] = (pdf_release(sample_blocks(conv), folder / "conv-columns.pdf", "columns"), conv)
+    ocr = samples / "2017-09_6m_fy2017_ocr_usgaap.txt"
+    out["ocr-printed.pdf"] = (printed_text_pdf(ocr, folder / "ocr-printed.pdf"), ocr)
     return out

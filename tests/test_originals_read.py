@@ -38,6 +38,31 @@ def test_published_release_gives_the_facts_of_its_text_sample(published, parsed,
         f"missing {sorted(expected - got)[:5]}, extra {sorted(got - expected)[:5]}")
 
 
+def test_a_text_file_printed_with_long_lines_wrapped_gives_the_facts_of_its_text(published, parsed):
+    """Printed as a word processor prints a text file, the OCR'd sample's longest balance-sheet lines
+    wrap their last figures onto the next line; each figure stays on its own row."""
+    path, sample = published["ocr-printed.pdf"]
+    rel = parsed["ocr-printed.pdf"]
+    pdf = pdfium.PdfDocument(str(path))
+    try:  # the fixture does print '3,198,549' alone at the start of a line
+        texts = [pdf[k].get_textpage().get_text_range() for k in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert any(line.strip() == "3,198,549" for text in texts for line in text.splitlines())
+    # 'Other current assets, net of allowance ... 2,672,008 3,198,549' (thousands of JPY, the sample's line 424)
+    assert _value(rel, "balance_sheet", "other_current_assets", "2017-03-31", 0).value == 2672008
+    assert _value(rel, "balance_sheet", "other_current_assets", "2017-09-30", 0).value == 3198549
+    assert _value(rel, "balance_sheet", "property_and_equipment", "2017-09-30", 0).value == 42193028
+    assert _value(rel, "balance_sheet", "common_stock", "2017-09-30", 0).value == 25511804
+    # every statement but the cash flows gives the text's facts: there a label wrapped before its last
+    # word ('... less than three' / 'months - (2,500,000)') under another wrapped label stays ambiguous
+    expected = fact_counts(load_release(sample, checks=False))
+    got = fact_counts(parsed["ocr-printed.pdf"])
+    expected, got = ({k: n for k, n in c.items() if k[0] != "cash_flows"} for c in (expected, got))
+    assert sum(expected.values()) > 500 and got == expected, (
+        f"missing {sorted(set(expected) - set(got))[:5]}, extra {sorted(set(got) - set(expected))[:5]}")
+
+
 def _value(release, statement, label, end, months, unit="JPY"):
     st = release.statement(statement)
     want = dt.date.fromisoformat(end)
@@ -81,7 +106,7 @@ def test_release_keeps_its_original_kind_layout_and_content_hash(published, pars
         assert rel.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("name", ["conv-rows.pdf", "conv-columns.pdf", "slides-rows.pdf"])
+@pytest.mark.parametrize("name", ["conv-rows.pdf", "conv-columns.pdf", "slides-rows.pdf", "ocr-printed.pdf"])
 def test_every_pdf_value_has_its_page_and_box(published, parsed, name):
     """Each cell's places name one page, and the PDF has the cell's text inside their box."""
     path, _sample = published[name]

@@ -72,6 +72,59 @@ def test_a_heading_row_is_not_joined_to_its_neighbours():
     assert text_of(frags).splitlines()[1] == "NET INCOME PER SHARE"
 
 
+def _printed_text_file(lines: list[str], width: int = 40) -> list[Frag]:
+    """A text file printed as a word processor prints it: lines of at most `width` characters, a line
+    too long broken before the word that would not fit, the rest going on at the start of the next."""
+    frags, row = [], 0
+    for line in lines:
+        cur = ""
+        for word in line.split(" "):
+            if cur and len(cur) + 1 + len(word) > width:
+                frags += words(cur, 50, 100 + row * LEAD)
+                row, cur = row + 1, word
+            else:
+                cur = f"{cur} {word}" if cur else word
+        frags += words(cur, 50, 100 + row * LEAD)
+        row += 1
+    return frags
+
+
+def test_figures_a_word_processor_wrapped_go_back_to_their_line():
+    # 40 characters a line: '1,910' would have ended at 42 on the label's second line, '3,198' at 41
+    lines = ["Other current assets, net of allowance",
+             "of JPY 15 thousand at March 31, 1,910 3,198",
+             "respectively",
+             "Equipment and fixtures, net of JPY 300 1,000 2,000",
+             "Total current assets 9,910 10,198"]
+    text = text_of(_printed_text_file(lines), 300)  # margins of 50 points: 40 characters of 5 points
+    assert text.splitlines() == ["Other current assets, net of allowance",
+                                 "of JPY 15 thousand at March 31, 1,910 3,198", "respectively",
+                                 "Equipment and fixtures, net of JPY 300 1,000 2,000",
+                                 "Total current assets 9,910 10,198"]
+
+
+def test_wrapped_figures_keep_the_box_they_are_printed_in():
+    frags = _printed_text_file(["Other current assets, net of allowance 1,910 3,198", "Total 9,910 10,198"])
+    text, places = lay_out([PageText(1, 300.0, 800.0, frags)])
+    assert text.splitlines()[0] == "Other current assets, net of allowance 1,910 3,198"
+    boxes = {text[p.start:p.end]: p.box for p in places}
+    assert boxes["1,910"] == (50.0, 112.0, 75.0, 122.0)   # the start of the second printed line
+    assert boxes["3,198"] == (80.0, 112.0, 105.0, 122.0)
+
+
+def test_figures_on_a_line_of_their_own_stay_there():
+    # a line above that stops short of the right margin (nothing was wrapped); figures under value columns
+    frags = words("Total revenues", 50, 100) + words("1,910 3,198", 50, 112)
+    assert text_of(frags, 300).splitlines() == ["Total revenues", "1,910 3,198"]
+    frags = words("Revenues for the nine months ended December 31, 2012 rose in every line of business", 50, 100)
+    frags += right("70,752", 300, 112) + right("76,690", 400, 112)
+    assert text_of(frags).splitlines()[1] == "70,752\t76,690"
+    # a row of headings across the page, its figures under them from the left edge: a table's rows
+    frags = [w for k, q in enumerate(["1Q17", "2Q17", "3Q17", "4Q17"]) for w in words(q, 50 + k * 60, 100)]
+    frags += [w for k, v in enumerate(["5,797", "5,784", "5,775", "5,843"]) for w in words(v, 50 + k * 60, 112)]
+    assert text_of(frags, 280).splitlines() == ["1Q17\t2Q17\t3Q17\t4Q17", "5,797\t5,784\t5,775\t5,843"]
+
+
 def test_two_text_columns_read_left_column_first():
     left = ["Revenues rose in every line of business this quarter as clients",
             "moved more of their systems to the cloud and bought security",

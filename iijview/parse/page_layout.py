@@ -16,6 +16,8 @@ from iijview.parse.table_grid import find_tables, is_figure, join_across, placed
 # Gaps, as fractions of the line's height: a word break, and a cell break (the gap between table columns).
 WORD_GAP = 0.16
 CELL_GAP = 0.85
+# The narrowest space between words, as a fraction of the line's height (a proportional font's).
+WRAP_SPACE = 0.25
 # A vertical gap between lines larger than this fraction of their height starts a paragraph.
 PARAGRAPH_GAP = 0.55
 # A gutter between two text columns: at least this wide (points) and inside the middle of the page.
@@ -33,6 +35,7 @@ class Frag:
     top: float
     x1: float
     bottom: float
+    printed: tuple[float, float, float, float] | None = None  # its box on the page when laid out elsewhere
 
     @property
     def height(self) -> float:
@@ -288,13 +291,67 @@ class TextWriter:
         return "".join(self.parts)
 
 
-def _columns_of(page: PageText) -> list[list[_Line]]:
-    """A page's text columns in reading order: bands top to bottom, a two-column band left first."""
+def _columns_of(page: PageText) -> list[tuple[list[_Line], bool]]:
+    """A page's text columns in reading order: bands top to bottom, a two-column band left first; each
+    with whether it is as wide as the page (the only column of its band)."""
     lines = _group_lines([f for f in page.frags if f.text.strip()])
     for ln in lines:
         ln.cells = _cells(ln)
     lines = [ln for ln in lines if ln.cells]
-    return [column for band in _bands(lines, page.width) for column in band]
+    return [(column, len(band) == 1) for band in _bands(lines, page.width) for column in band]
+
+
+def _figures_only(ln: _Line) -> bool:
+    """True when every word of the line is a figure ('3,198,549', '(56)', '-')."""
+    return all(is_figure([w]) for cell in ln.cells for w in cell)
+
+
+def _wrapped_figures(above: _Line, ln: _Line, right: float) -> bool:
+    """True when `ln` holds the figures of the line above that did not fit on it: figures alone, printed
+    from the start of a line right under it and under its first cell (figures under the cells of a
+    row of headings are a table's row), where a word processor broke the line above because the
+    first of them would have run past the column's right edge (`right`)."""
+    size = max(above.size, ln.size)
+    if abs(above.size - ln.size) > 0.15 * size or not -0.3 * size <= ln.top - above.bottom <= size:
+        return False
+    if ln.x0 > above.x0 + 2 * size or ln.x1 > max(w.x1 for w in above.cells[0]) + 1.0 or not _figures_only(ln):
+        return False
+    first = ln.cells[0][0]
+    return above.x1 + WRAP_SPACE * size + (first.x1 - first.x0) > right - 1.0
+
+
+def _append_wrapped(host: _Line, ln: _Line) -> None:
+    """The wrapped figures go back to the end of their line, laid out where a wider page would have
+    printed them (after the line's last word); each keeps the box it is printed in."""
+    dx = host.x1 + (CELL_GAP if len(host.cells) > 1 else WRAP_SPACE) * ln.size - ln.x0
+    moved = [[Frag(w.text, w.x0 + dx, w.top, w.x1 + dx, w.bottom, w.printed or (w.x0, w.top, w.x1, w.bottom))
+              for w in cell] for cell in ln.cells]
+    if len(host.cells) > 1:
+        host.cells.extend(moved)
+    else:
+        host.cells[-1] = host.cells[-1] + [w for cell in moved for w in cell]
+    host.frags = host.frags + [w for cell in moved for w in cell]
+    host.bottom = max(host.bottom, ln.bottom)
+
+
+def join_wrapped_figures(column: list[_Line], page_width: float | None = None) -> list[_Line]:
+    """A column's lines with the figures a word processor wrapped onto the next line (a long label
+    and its figures in one line of a text file, printed on a narrower page) back on their own line.
+
+    The column ends at its longest line, or, for a column as wide as the page (`page_width` given),
+    where its right margin mirrors its left one, if further: a page with no full line wraps nothing."""
+    if len(column) < 2:
+        return column
+    right = max(ln.x1 for ln in column)
+    if page_width is not None:
+        right = max(right, page_width - min(ln.x0 for ln in column))
+    out = [column[0]]
+    for above, ln in zip(column, column[1:]):
+        if _wrapped_figures(above, ln, right):
+            _append_wrapped(out[-1], ln)
+        else:
+            out.append(ln)
+    return out
 
 
 def _write_column(out: TextWriter, page: int, column: list[_Line], cells_of: list) -> None:
@@ -311,7 +368,8 @@ def _write_column(out: TextWriter, page: int, column: list[_Line], cells_of: lis
             for j, w in enumerate(cell or ()):
                 if j:
                     out.write(" ")
-                out.word(w.text, page=page, box=(round(w.x0, 1), round(w.top, 1), round(w.x1, 1), round(w.bottom, 1)))
+                box = w.printed or (w.x0, w.top, w.x1, w.bottom)
+                out.word(w.text, page=page, box=tuple(round(v, 1) for v in box))
         out.write("\n")
         prev = ln
 
@@ -320,9 +378,10 @@ def lay_out(pages: list[PageText]) -> tuple[str, list[Place]]:
     """The text of all pages in reading order and the place of every word."""
     columns: list[tuple[int, list[_Line], list]] = []
     for page in pages:
-        for column in _columns_of(page):
+        for column, full_width in _columns_of(page):
             left = min(ln.x0 for ln in column)
             width = max(ln.x1 for ln in column) - left
+            column = join_wrapped_figures(column, page.width if full_width else None)
             columns.append((page.number, column, find_tables(column, left, width)))
     for (_p, _c, above), (_q, _d, below) in zip(columns, columns[1:]):
         if above and below:
