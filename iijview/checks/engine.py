@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iijview.checks.values import (Interval, Ref, cell_period, interval_of, is_money_column, money_unit,
+from iijview.checks.values import (Interval, Money, Ref, cell_period, interval_of, is_money_column, money_of,
                                    overlaps, printed)
-from iijview.model import Cell, Column, Finding, LineItem, Release, Statement
+from iijview.model import Cell, Column, Finding, Release
 
 PASS, FAIL, NA = "passed", "failed", "not_applicable"
 
@@ -60,7 +60,7 @@ class Ledger:
         self._scales: dict[Ref, float | None] = {}
         self._intervals: dict[Ref, Interval | None] = {}   # cells do not change while checks run
         self._columns: dict[int, dict[str, Column]] = {}
-        self._money: dict[int, dict[str, list[tuple[float, Interval | None] | None]]] = {}
+        self._money: dict[int, dict[str, list[Money | None]]] = {}
         self.search_steps: int | None = None      # left for the search of totals above their parts
         self.parents: dict[int, dict[int, int]] = {}   # statement index -> {row: row of its total}
 
@@ -81,9 +81,9 @@ class Ledger:
         except KeyError:
             raise KeyError(key) from None
 
-    def money(self, si: int) -> dict[str, list[tuple[float, Interval | None] | None]]:
-        """Per column key of statement si, each row's (scale, interval) when it is a yen or dollar
-        cell, else None; worked out once per statement, since cells do not change while checks run."""
+    def money(self, si: int) -> dict[str, list[Money | None]]:
+        """Per column key of statement si, each row's cell as Money (None: not money); worked out once
+        per statement, since cells do not change while checks run."""
         table = self._money.get(si)
         if table is None:
             st = self.statements[si]
@@ -93,7 +93,7 @@ class Ledger:
                     continue
                 table[col.key] = [None] * len(st.items)
                 if is_money_column(col):
-                    table[col.key] = [_money_cell(st, row, col) for row in st.items]
+                    table[col.key] = [money_of(st, row, col) for row in st.items]
         return table
 
     def scale(self, ref: Ref) -> float | None:
@@ -105,7 +105,7 @@ class Ledger:
     def _scale(self, ref: Ref) -> float | None:
         money = self.money(ref.st)[ref.col][ref.row]
         if money is not None:
-            return money[0]
+            return money.scale
         st = self.statements[ref.st]
         col = self.column(ref.st, ref.col)
         if col.role == "value":
@@ -124,7 +124,7 @@ class Ledger:
             pass
         money = self.money(ref.st)[ref.col][ref.row]
         if money is not None:
-            iv = money[1]
+            iv = money.interval
         else:
             scale = self.scale(ref)
             iv = None if scale is None else interval_of(self.cell(ref), scale, self.unit(ref))
@@ -233,15 +233,6 @@ class Ledger:
                        line=cell.line if cell is not None else 0, period=period,
                        expected=expected, found=found, difference=diff, labels=labels,
                        cells=[(r.row, r.col) for r in refs if r.st == ref.st])
-
-
-def _money_cell(st: Statement, row: LineItem, col: Column) -> tuple[float, Interval | None] | None:
-    """(scale, interval) of a yen or dollar cell, or None when the row is not money there."""
-    money = money_unit(st, row, col)
-    if money is None:
-        return None
-    unit, scale = money
-    return scale, interval_of(row.cells.get(col.key), scale, unit)
 
 
 def fmt(x: float | None) -> str:

@@ -1,7 +1,7 @@
 """Sum checks: which lines each total covers, from headings and labels or else from the figures themselves."""
 from __future__ import annotations
 
-from operator import gt
+from operator import add, gt, le
 
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
@@ -36,12 +36,12 @@ class _Table:
         columns = [(c, money[c]) for c in self.cols]
         for i, row in enumerate(st.items):
             cells = row.cells
-            entries = [(c, m[i]) for c, m in columns]   # (scale, interval) or None per column
+            entries = [(c, m[i]) for c, m in columns]   # Money or None per column
             if row.is_heading or not any(e is not None and c in cells for c, e in entries):
                 self.kind[i] = "h" if (row.is_heading or not cells) else "x"
                 continue
             self.kind[i] = "r"
-            vec = self.vec[i] = {c: None if e is None else e[1] for c, e in entries}
+            vec = self.vec[i] = {c: None if e is None else e.interval for c, e in entries}
             adds: list[tuple[float, float] | None] = []
             for c in self.cols:
                 iv = vec[c]
@@ -297,40 +297,38 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     if not cols:
         return None
     ks = [t.cols.index(c) for c in cols]
-    target = [(t.vec[i][c].lo, t.vec[i][c].hi) for c in cols]
-    highs = [t_hi for _t_lo, t_hi in target]
+    lows = [t.vec[i][c].lo for c in cols]
+    highs = [t.vec[i][c].hi for c in cols]
     readable = set(cols)
     positive = t.positive
     steps = [0]
     budget = min(BUDGET, t.ledger.search_steps)
+    parts: dict[int, tuple | None] = {}
 
-    def ok(lo, hi) -> bool:
-        for n, (t_lo, t_hi) in enumerate(target):
-            if not overlaps(t_lo, t_hi, lo[n], hi[n]):
-                return False
-        return True
+    def part(j: int) -> tuple | None:
+        """Row j's addends (lo, hi) and sizes in the searched columns, or None when it cannot be a part."""
+        if j not in parts:
+            parts[j] = None
+            if t.kind.get(j) == "r" and not (j in involved and j not in span_end) and readable <= t.readable[j]:
+                adds, vec = t.adds[j], t.vec[j]
+                parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(vec[c].mid) for c in cols])
+        return parts[j]
 
     def dfs(j, lo, hi, kids, extra):
         steps[0] += 1
         if steps[0] > budget:
             return None
-        if len(kids) >= 2 and ok(lo, hi):
+        if len(kids) >= 2 and all(map(overlaps, lows, highs, lo, hi)):
             return list(kids), list(extra)
-        if j > i + LOOKAHEAD or t.kind.get(j) != "r" or (j in involved and j not in span_end):
+        p = part(j) if j <= i + LOOKAHEAD else None
+        if p is None or (positive and any(map(gt, lo, highs))):
             return None
-        if positive and any(map(gt, lo, highs)):
-            return None
-        if not readable <= t.readable[j]:
-            return None
-        vec, adds = t.vec[j], t.adds[j]
-        res = dfs(span_end.get(j, j) + 1, [x + adds[k][0] for x, k in zip(lo, ks)],
-                  [x + adds[k][1] for x, k in zip(hi, ks)], kids + [j], extra)
+        add_lo, add_hi, size = p
+        res = dfs(span_end.get(j, j) + 1, list(map(add, lo, add_lo)), list(map(add, hi, add_hi)), kids + [j], extra)
         if res is not None:
             return res
-        if kids and j not in span_end:
-            last = t.vec[kids[-1]]
-            if all(abs(vec[c].mid) <= abs(last[c].mid) for c in cols):
-                return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])])
+        if kids and j not in span_end and all(map(le, size, parts[kids[-1]][2])):
+            return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])])
         return None
 
     try:
@@ -338,4 +336,3 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
         return dfs(i + 1, zero, zero, [], [])
     finally:
         t.ledger.search_steps -= min(steps[0], budget)
-

@@ -6,7 +6,7 @@ import re
 
 from iijview.checks import labels as L
 from iijview.checks.engine import Equation, Ledger, Term
-from iijview.checks.values import Ref, cell_period, decimals_of, is_money_column
+from iijview.checks.values import Ref, cell_period, decimals_of, is_money_column, overlaps
 from iijview.model import Period
 
 _RATE = re.compile(r"(?:JPY|¥|yen\s*)\s*([0-9]{2,3}(?:\.[0-9]+)?)\s*(?:=|per|to)\s*(?:one\s*)?U\.?S\.?\s*\\?\$\s*1?(?:\.00)?",
@@ -18,7 +18,9 @@ _SIGN_FREE = re.compile(r"cost|expense|tax|depreciation|amortization|sga|capex|p
 
 def usd_rate(text: str) -> float | None:
     """The yen-per-dollar convenience rate stated in the release text, if any."""
-    m = _RATE.search(text or "")
+    if "$" not in (text or ""):
+        return None   # the rate is always stated against a dollar sign: no need to scan the text
+    m = _RATE.search(text)
     return float(m.group(1)) if m else None
 
 
@@ -45,14 +47,13 @@ def _money_cells(ledger: Ledger):
             seen[row.item] = k + 1
             role = (row.item, k, counts[row.item])
             for col in columns:
-                cell = row.cells.get(col.key)
-                if cell is None or money[col.key][i] is None:
+                cell, m = row.cells.get(col.key), money[col.key][i]
+                if cell is None or m is None:
                     continue
                 period = cell_period(col, cell)
                 if period is None or period.forecast:
                     continue
-                unit = st.unit_of(row, col)[0]
-                groups.setdefault((role, period, col.member, unit), []).append(Ref(si, i, col.key))
+                groups.setdefault((role, period, col.member, m.unit), []).append(Ref(si, i, col.key))
     return groups
 
 
@@ -91,12 +92,22 @@ def _consensus(ledger: Ledger, refs: list[Ref], sign_free: bool) -> Ref:
     pool = refs[:TIE_POOL]
 
     def confirmed(a: Ref) -> bool:
-        return any(r.st != a.st and ledger.evaluate(_tie(ledger, r, a, sign_free, "")) == "passed" for r in pool)
+        return any(r.st != a.st and _agree(ledger, r, a, sign_free) for r in pool)
 
     def home(a: Ref) -> int:
         sid = ledger.statements[a.st].id
         return _HOME.index(sid) if sid in _HOME else len(_HOME)
     return min(pool, key=lambda a: (not confirmed(a), ledger.scale(a) or 1.0, home(a), a.st))
+
+
+def _agree(ledger: Ledger, r: Ref, a: Ref, sign_free: bool) -> bool:
+    """True when the tie of r to a would pass (what ledger.evaluate finds, without building the equation)."""
+    target, anchor = ledger.interval(r), ledger.interval(a)
+    if target is None or anchor is None or ledger.cell(r) is None:
+        return False
+    slack = _slack(ledger, r, a)
+    lo, hi = target.lo - slack, target.hi + slack
+    return overlaps(lo, hi, anchor.lo, anchor.hi) or (sign_free and overlaps(lo, hi, -anchor.hi, -anchor.lo))
 
 
 def _slack(ledger: Ledger, a: Ref, b: Ref) -> float:

@@ -97,16 +97,6 @@ def is_money_column(col: Column) -> bool:
     return col.role == "value" and col.unit in MONEY_UNITS
 
 
-def money_unit(st: Statement, row: LineItem, col: Column) -> tuple[str, float] | None:
-    """Unit and yen-or-dollar scale of a cell, or None when the row is not money (shares, per share, %)."""
-    if not is_money_column(col) or row.is_heading:
-        return None
-    unit, scale = st.unit_of(row, col)
-    if unit not in MONEY_UNITS:
-        return None
-    return unit, float(scale or 1)
-
-
 def cell_period(col: Column, cell: Cell | None) -> Period | None:
     """Period of a cell: its own override, else its column's."""
     if cell is not None and cell.period is not None:
@@ -132,6 +122,25 @@ def interval_of(cell: Cell | None, scale: float, unit: str = "JPY") -> Interval 
     if cell.status == "corrected":
         h = 0.0  # a user's correction is taken as exact
     return Interval((cell.value - h) * scale, (cell.value + h) * scale)
+
+
+class Money(NamedTuple):
+    """A yen or dollar cell: its unit, its base-unit scale and its interval (None when unreadable)."""
+
+    unit: str
+    scale: float
+    interval: Interval | None
+
+
+def money_of(st: Statement, row: LineItem, col: Column) -> Money | None:
+    """The cell of `row` in `col` as money, or None when the row is not money there (shares, per share, %)."""
+    if not is_money_column(col) or row.is_heading:
+        return None
+    unit, scale = st.unit_of(row, col)
+    if unit not in MONEY_UNITS:
+        return None
+    scale = float(scale or 1)
+    return Money(unit, scale, interval_of(row.cells.get(col.key), scale, unit))
 
 
 def printed(value: float, cell: Cell | None) -> float:
