@@ -72,8 +72,22 @@ class Interval:
 
 
 def overlaps(lo: float, hi: float, lo2: float, hi2: float) -> bool:
-    """True when [lo, hi] and [lo2, hi2] share at least one value (with float slack)."""
-    eps = 1e-9 * max(1.0, abs(lo + hi) / 2, abs(lo2 + hi2) / 2)
+    """True when [lo, hi] and [lo2, hi2] share at least one value (with float slack).
+
+    The slack is a billionth of the larger midpoint (at least of 1.0). This runs for every candidate
+    sum, so the slack is only worked out when the bare bounds do not already meet (bounds are finite:
+    figures are below MAX_FIGURE and scales at most billions).
+    """
+    if lo <= hi2 and lo2 <= hi:
+        return True
+    eps = 1.0
+    mid = abs(lo + hi) / 2
+    if mid > eps:
+        eps = mid
+    mid = abs(lo2 + hi2) / 2
+    if mid > eps:
+        eps = mid
+    eps *= 1e-9
     return lo <= hi2 + eps and lo2 <= hi + eps
 
 
