@@ -10,7 +10,7 @@ from iijview.model import Cell, Column, Finding, Release
 PASS, FAIL, NA = "passed", "failed", "not_applicable"
 
 
-@dataclass
+@dataclass(slots=True)   # made by the thousand: slots make them quicker to build and read
 class Term:
     """One addend of an equation: a cell times coef, or minus its absolute value when deduct."""
 
@@ -19,7 +19,7 @@ class Term:
     deduct: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Equation:
     """target * target_coef = sum(terms), with rounding tolerance; alternatives are other accepted sign conventions."""
 
@@ -38,14 +38,14 @@ class Equation:
 
     def refs(self) -> list[Ref]:
         """Every cell the equation reads, the target first."""
-        out = {self.target: None}
-        for terms in [self.terms, *self.alternatives]:
-            out.update((t.ref, None) for t in terms)
-        return list(out)
+        refs = [self.target, *(t.ref for t in self.terms)]
+        for terms in self.alternatives:
+            refs += [t.ref for t in terms]
+        return list(dict.fromkeys(refs))
 
     def signature(self) -> tuple:
         """Identity of the equation for de-duplication."""
-        return (self.target, tuple(sorted((t.ref.st, t.ref.row, t.ref.col, t.coef, t.deduct) for t in self.terms)))
+        return self.target, tuple(sorted([(t.ref, t.coef, t.deduct) for t in self.terms]))
 
 
 class Ledger:
@@ -184,12 +184,13 @@ class Ledger:
         if not eq.known or target is None or cell is None:
             return NA
         target = target.scaled(eq.target_coef)
-        sums = [self._sum(terms) for terms in [eq.terms, *eq.alternatives]]
-        if None in sums:
+        found = self._sum(eq.terms)
+        others = [self._sum(terms) for terms in eq.alternatives]
+        if found is None or None in others:
             return NA
-        eq.found, eq.expected = target, Interval(*sums[0])
+        eq.found, eq.expected = target, Interval(*found)
         lo, hi = target.lo - eq.slack, target.hi + eq.slack
-        return PASS if any(overlaps(lo, hi, *s) for s in sums) else FAIL
+        return PASS if overlaps(lo, hi, *found) or any(overlaps(lo, hi, *s) for s in others) else FAIL
 
     def run(self) -> None:
         """Evaluate every equation and store its status."""

@@ -34,7 +34,7 @@ def _money_cells(ledger: Ledger):
     groups: dict[tuple, list[Ref]] = {}
     for si, st in enumerate(ledger.statements):
         money = ledger.money(si)
-        columns = [col for col in st.columns if is_money_column(col)]
+        columns = [(col, money[col.key]) for col in st.columns if is_money_column(col)]
         counts: dict[str, int] = {}
         for row in st.items:
             if row.item and not row.is_heading:
@@ -46,8 +46,8 @@ def _money_cells(ledger: Ledger):
             k = seen.get(row.item, 0)
             seen[row.item] = k + 1
             role = (row.item, k, counts[row.item])
-            for col in columns:
-                cell, m = row.cells.get(col.key), money[col.key][i]
+            for col, column_money in columns:
+                cell, m = row.cells.get(col.key), column_money[i]
                 if cell is None or m is None:
                     continue
                 period = cell_period(col, cell)
