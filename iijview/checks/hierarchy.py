@@ -67,28 +67,27 @@ class _Table:
         """The first length L in `lengths` whose last L `rows` add up to the total (see matches)."""
         if not lengths:
             return None
-        wanted = set(lengths)
         vec, cells = self.vec[total], self.st.items[total].cells
         # (column index, lo, hi) of each column the total prints readably; only these are summed
         target = [(k, iv.lo, iv.hi) for k, c in enumerate(self.cols)
                   if c in cells and (iv := vec.get(c)) is not None]
         if len(target) < need or all(t_lo <= 0 <= t_hi for _k, t_lo, t_hi in target):
             return None   # too few figures to compare, or nothing but zeros: no run can match
-        n = len(target)
-        lo, hi = [0.0] * n, [0.0] * n
-        blocked = [False] * n
+        wanted = set(lengths)
+        # per column: [index in self.cols (None once left out), total's lo, hi, the run's sum lo, hi]
+        sums = [[k, t_lo, t_hi, 0.0, 0.0] for k, t_lo, t_hi in target]
         hits: set[int] = set()
-        top = min(max(wanted), len(rows))
-        for length in range(1, top + 1):
+        for length in range(1, min(max(wanted), len(rows)) + 1):
             adds = self.adds[rows[-length]]
-            for m, (k, _lo, _hi) in enumerate(target):
-                a = adds[k]
-                if a is None:
-                    blocked[m] = True
-                elif not blocked[m]:
-                    lo[m] += a[0]
-                    hi[m] += a[1]
-            if length in wanted and _meets_all(target, lo, hi, blocked, need):
+            for column in sums:
+                if column[0] is not None:
+                    a = adds[column[0]]
+                    if a is None:
+                        column[0] = None   # an unreadable figure: the column is left out from here on
+                    else:
+                        column[3] += a[0]
+                        column[4] += a[1]
+            if length in wanted and _meets_all(sums, need):
                 hits.add(length)
         return next((length for length in lengths if length in hits), None)
 
@@ -97,13 +96,13 @@ class _Table:
         return self.first_match(total, parts, [len(parts)], need) is not None
 
 
-def _meets_all(target, lo: list[float], hi: list[float], blocked: list[bool], need: int) -> bool:
+def _meets_all(sums: list[list], need: int) -> bool:
     """The sums meet the total's interval in every readable column (at least `need`), one of them not zero."""
     compared, nonzero = 0, False
-    for m, (_k, t_lo, t_hi) in enumerate(target):
-        if blocked[m]:
+    for k, t_lo, t_hi, lo, hi in sums:
+        if k is None:
             continue
-        if not overlaps(t_lo, t_hi, lo[m], hi[m]):
+        if not overlaps(t_lo, t_hi, lo, hi):
             return False
         compared += 1
         nonzero = nonzero or t_lo > 0 or t_hi < 0
