@@ -300,8 +300,9 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     highs = [t.vec[i][c].hi for c in cols]
     readable = set(cols)
     positive = t.positive
-    steps = [0]
+    steps = 0
     budget = min(BUDGET, t.ledger.search_steps)
+    last_row = i + LOOKAHEAD
     parts: dict[int, tuple | None] = {}
 
     def part(j: int) -> tuple | None:
@@ -314,12 +315,13 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
         return parts[j]
 
     def dfs(j, lo, hi, kids, extra):
-        steps[0] += 1
-        if steps[0] > budget:
+        nonlocal steps
+        steps += 1
+        if steps > budget:
             return None
         if len(kids) >= 2 and all(map(overlaps, lows, highs, lo, hi)):
             return list(kids), list(extra)
-        p = part(j) if j <= i + LOOKAHEAD else None
+        p = part(j) if j <= last_row else None
         if p is None or (positive and any(map(gt, lo, highs))):
             return None
         add_lo, add_hi, size = p
@@ -334,4 +336,4 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
         zero = [0.0] * len(cols)
         return dfs(i + 1, zero, zero, [], [])
     finally:
-        t.ledger.search_steps -= min(steps[0], budget)
+        t.ledger.search_steps -= min(steps, budget)
