@@ -53,3 +53,26 @@ def test_many_repeated_headings_and_totals_are_checked_in_bounded_steps():
     sheet = release.statements[0]
     assert len(sheet.items) >= 1800
     assert sum(release.check_counts[sheet.key].values()) >= 600
+
+
+def test_lines_under_an_opener_are_tried_as_its_parts_in_bounded_runs():
+    # A damaged file repeats one line 3,000 times indented under 'Total revenues' (an opener the
+    # parser marked): trying every prefix as the opener's parts would sum millions of lines.
+    from iijview.checks.levels import MAX_OPENER_LINES, settle_levels
+    from iijview.model import Cell, Column, LineItem, Statement
+
+    col = Column("c0", None)
+    opener = LineItem(label="Total revenues", is_total=True, cells={"c0": Cell(text="9", value=9.0)})
+    lines = [LineItem(label="Network services", section="Total revenues", level=1,
+                      cells={"c0": Cell(text="5", value=5.0)}) for _ in range(3000)]
+    st = Statement(id="income_statement", key="income_statement", title="Income", columns=[col],
+                   items=[opener, *lines])
+    tried: list[int] = []
+
+    def adds_up(total: int, parts: list[int]) -> bool:
+        tried.append(len(parts))
+        return False
+
+    settle_levels(st, {}, {}, adds_up)
+    assert tried and max(tried) == MAX_OPENER_LINES and len(tried) == MAX_OPENER_LINES - 1
+    assert all(row.level == 0 for row in lines)     # nothing adds up: the indentation is not confirmed

@@ -11,6 +11,9 @@ RESULTS = {"gross_profit", "operating_income", "income_before_tax", "net_income"
            "comprehensive_income", "net_change_in_cash", "cash_end", "cash_beginning", "total_assets",
            "total_liabilities", "total_equity", "total_liabilities_and_equity", "total_revenues",
            "total_costs_and_expenses"}
+# Longest run of indented lines tried as the parts of the total above them: each try sums the run,
+# so trying every length of a damaged file's thousands of lines would take quadratic time.
+MAX_OPENER_LINES = 96
 
 
 def labels_agree(st: Statement, p: int, kids: list[int], has_kids: Callable[[int], bool]) -> bool:
@@ -98,7 +101,7 @@ def _unindent_unconfirmed_openers(st: Statement, parent: dict[int, int],
             groups.setdefault(opener_rows[row.section], []).append(i)
     for o, rows in groups.items():
         money = [i for i in rows if st.items[i].cells]
-        keep = next((n for n in range(len(money), 1, -1) if adds_up(o, money[:n])), 0)
+        keep = next((n for n in range(min(len(money), MAX_OPENER_LINES), 1, -1) if adds_up(o, money[:n])), 0)
         last = money[keep - 1] if keep else -1
         for i in rows:
             if i > last and not _descends(i, o, parent):
