@@ -91,3 +91,13 @@ def test_native_line_charts_one_line_per_row_and_standard(book):
     # The U.S. GAAP line is blank under the IFRS columns: a series never joins the two.
     assert ws.cell(row=gaap, column=7).value == 100 and ws.cell(row=gaap, column=9).value is None
     assert data.row < gaap
+
+
+def test_chart_data_rows_are_formatted_like_the_table(book):
+    ws = book["Compare Income statement"]
+    gaap = _find(ws, "Total revenues (U.S. GAAP)").row
+    table = _find(ws, "Total revenues", row=None).row
+    for column in (7, 8):
+        assert ws.cell(row=gaap, column=column).value is not None
+        assert ws.cell(row=gaap, column=column).number_format == ws.cell(row=table, column=column).number_format
+        assert ws.cell(row=gaap, column=column).number_format == '#,##0;(#,##0);"-"'

@@ -287,3 +287,16 @@ def test_non_finite_values_are_left_empty(tmp_path):
     ws = wb["1Q-3Q18 Balance sheet"]
     assert ws["A5"].value == "Cash and cash equivalents"
     assert ws["C5"].value is None and ws["D5"].value is None
+
+
+def test_list_sheets_align_every_cell_to_the_top_and_bracket_negatives(book):
+    _path, wb = book
+    for name in ("Findings", "Sources", "Corrections"):
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            assert {c.alignment.vertical for c in row} == {"top"}, name
+    fnd = wb["Findings"]
+    assert fnd["J2"].value == -456 and fnd["J2"].number_format == '#,##0;(#,##0);"-"'
+    for cell in ("H2", "I2"):
+        assert fnd[cell].number_format.startswith("#,##0") and "(" in fnd[cell].number_format
+    assert wb["Corrections"]["F2"].number_format == '#,##0;(#,##0);"-"'

@@ -169,7 +169,9 @@ def add_compare_charts(ws, layout: SheetLayout, comp: Comparison, groups: list[C
             for j, std in zip(group.columns, group.standards):
                 source = ws.cell(row=layout.row_numbers[r], column=layout.col_numbers[j])
                 if isinstance(source.value, (int, float)):
-                    put_value(ws.cell(row=data_rows[(r, std)], column=layout.col_numbers[j]), source.value)
+                    target = ws.cell(row=data_rows[(r, std)], column=layout.col_numbers[j])
+                    put_value(target, source.value)
+                    target.number_format = source.number_format   # as the table shows it
     anchor = next_row + 2
     for group in groups:
         chart = LineChart()

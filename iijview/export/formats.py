@@ -9,6 +9,9 @@ _UNIT_WORDS = {"JPY/share": "JPY per share", "USD/share": "USD per share", "%": 
 _DECIMALS = re.compile(r"\d\.(\d+)")
 
 NIL_PERCENT_FORMAT = '0.0%;-0.0%;"-"'
+# A list sheet's column format that stands for "the statements' amount format, with the decimals
+# the value has" (negatives in brackets, as everywhere else in the workbook).
+AMOUNT_AS_PRINTED = "amount as printed"
 
 
 def is_percent(unit: str, role: str = "value") -> bool:

@@ -11,13 +11,17 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from iijview.export.corrections import CorrectionIndex, CorrectionNote
+from iijview.export.formats import AMOUNT_AS_PRINTED, number_format
 from iijview.export.spec import ListSheet
 from iijview.export.table_writer import SheetLayout, clean_text, put_value
 from iijview.model import Release
 
 _HEADER_FONT = Font(bold=True)
 _LINK_FONT = Font(color="0563C1", underline="single")
+# Every cell of a list sits at the top of its row, so a row whose message wraps onto several lines
+# reads across as one line of text.
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 _WRAPPED = {"Message", "SHA-256"}
 
 
@@ -62,9 +66,10 @@ def findings_sheet(exported: list[ExportedRelease]) -> ListSheet:
             rows.append([ex.prefix, layout.sheet if layout else f.statement, f.severity, f.rule,
                          f.message, f.line or None, f.period.label() if f.period else "",
                          f.expected, f.found, f.difference, ", ".join(refs)])
-    amount = "#,##0.##;-#,##0.##;0"
+    amount = AMOUNT_AS_PRINTED
     return ListSheet("Findings", "Findings", headers, rows,
-                     formats={"Expected": amount, "Found": amount, "Difference": amount, "Source line": "0"},
+                     formats={"Expected": amount, "Found": amount, "Difference": amount,
+                              "Source line": "0"},
                      empty_text="No findings.", links=links)
 
 
@@ -94,7 +99,7 @@ def corrections_sheet(exported: list[ExportedRelease]) -> ListSheet:
         for note in sorted(ex.notes.unmatched(), key=lambda n: order.get(n.statement, len(order))):
             rows.append([ex.prefix, sheet_of.get(note.statement, note.statement), *_row_change(note),
                          note.when, note.who])
-    amount = "#,##0.##;-#,##0.##;0"
+    amount = AMOUNT_AS_PRINTED
     return ListSheet("Corrections", "Corrections", headers, rows,
                      formats={"Parsed value": amount, "Corrected value": amount},
                      empty_text="No corrections.", links=links)
@@ -120,6 +125,7 @@ def write_list_sheet(ws, spec: ListSheet) -> None:
     ws.append([clean_text(h) for h in spec.headers])
     for cell in ws[1]:
         cell.font = _HEADER_FONT
+        cell.alignment = _TOP
     widths = [len(h) for h in spec.headers]
     for i, values in enumerate(rows):
         r = i + 2
@@ -128,9 +134,9 @@ def write_list_sheet(ws, spec: ListSheet) -> None:
             c = ws.cell(row=r, column=j + 1)
             put_value(c, value)
             if header in spec.formats and not isinstance(value, str):
-                c.number_format = spec.formats[header]
-            if header in _WRAPPED:
-                c.alignment = _WRAP
+                fmt = spec.formats[header]
+                c.number_format = _amount_format(value) if fmt == AMOUNT_AS_PRINTED else fmt
+            c.alignment = _WRAP if header in _WRAPPED else _TOP
             target = spec.links.get((i, header))
             if target:
                 c.hyperlink = Hyperlink(ref=c.coordinate, location=target)
@@ -157,6 +163,11 @@ def write_list_sheet(ws, spec: ListSheet) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _amount_format(value) -> str:
+    """The statements' amount format with the decimals the value has (float noise rounded off)."""
+    return number_format("", "value", "", round(value, 4) if isinstance(value, float) else value)
 
 
 def _width(value) -> int:

@@ -76,6 +76,6 @@ class ListSheet:
     table_name: str
     headers: list[str]
     rows: list[list[Any]] = field(default_factory=list)
-    formats: dict[str, str] = field(default_factory=dict)   # header -> number format
+    formats: dict[str, str] = field(default_factory=dict)   # header -> number format or AMOUNT_AS_PRINTED
     empty_text: str = "None."
     links: dict[tuple[int, str], str] = field(default_factory=dict)  # (row, header) -> location
