@@ -1,6 +1,8 @@
 """The comparison's rules on hand-made releases: mapping, derivation, nevers, merging, changes, series."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from compare_fixtures import (P3_18, P9_17, P9_18, P9_19, gaap_9m_2018, ifrs_9m_2019, period, release,
@@ -10,7 +12,7 @@ from iijview.compare.computed import percent_change
 from iijview.compare.periods import column_key
 from iijview.compare.rows import base_keys, mapped, merge_layouts, CompareRow
 from iijview.compare.knowledge import knowledge
-from iijview.compare.series import chart_data
+from iijview.compare.series import chart_data, period_start
 from iijview.compare.units import shown
 
 
@@ -358,11 +360,12 @@ def test_chart_series_break_at_the_change_of_basis_and_mark_their_points():
     rows = [comp.row_index("total_revenues"), comp.row_index("ratio:operating_margin")]
     data = chart_data(comp, rows, "millions")
     assert data.periods == ["1Q-3Q17", "1Q-3Q18", "1Q-3Q18", "1Q-3Q19"]
-    assert data.boundaries == [1.5]
+    assert data.boundaries == [dt.date(2018, 4, 1).toordinal()] and data.changes == ["U.S. GAAP \u2192 IFRS"]
     revenue, margin = data.series
-    assert revenue.unit == "JPY millions" and revenue.axis == "left"
+    assert revenue.unit == "JPY millions" and revenue.axis == "left" and revenue.group == "9 months"
     assert [p.value for p in revenue.points] == [100, 110, 110, 120]
-    assert [[p.x for p in seg] for seg in revenue.segments] == [[0, 1], [2, 3]]
+    dec = [dt.date(y, 12, 31).toordinal() for y in (2017, 2018, 2019)]
+    assert [[p.x for p in seg] for seg in revenue.segments] == [[dec[0], dec[1]], [dec[1], dec[2]]]
     assert margin.unit == "%" and margin.axis == "right"
     assert margin.points[0].value == pytest.approx(5.0)
 
@@ -374,7 +377,28 @@ def test_chart_points_say_derived_restated_and_corrected():
         "income_statement", [period(2018, 9, 6)], [("Total revenues", [210])])])
     comp = build_comparison([rel, later], CompareOptions(periods="all"))
     data = chart_data(comp, [comp.row_index("total_revenues")], "thousands")
-    points = {p.period: p for p in data.series[0].points}
+    points = {p.period: p for s in data.series for p in s.points}
     assert points["3Q18"].kind == "derived" and points["1H18"].restated
     assert points["1Q-3Q18"].kind == "printed" and not points["1Q-3Q18"].restated
     assert points["3Q18"].value == pytest.approx(120)       # 330 - 210 as last reported
+
+
+def test_chart_series_one_per_period_length_targets_apart_and_broken_at_missing_periods():
+    # Hand-made: FY2015 quarters 1Q and 2Q, then FY2018 1Q (two years missing), the nine months
+    # of FY2018, the year FY2017 and a FY2018 target.
+    early = release("a.txt", period(2015, 9, 6), "U.S. GAAP", [statement(
+        "income_statement", [period(2015, 6, 3), period(2015, 9, 3)], [("Total revenues", [10, 11])])])
+    late = release("b.txt", period(2018, 12, 9), "U.S. GAAP", [statement(
+        "income_statement", [period(2018, 6, 3), period(2018, 12, 9), period(2017, 3, 12),
+                             period(2018, 3, 12, forecast=True)],
+        [("Total revenues", [15, 48, 60, 66])])])
+    comp = build_comparison([early, late], CompareOptions(periods="all"))
+    data = chart_data(comp, [comp.row_index("total_revenues")], "thousands")
+    assert [s.group for s in data.series] == ["3 months", "9 months", "Fiscal year", "Targets"]
+    quarters = data.series[0]
+    assert [[p.period for p in seg] for seg in quarters.segments] == [["1Q15", "2Q15"], ["1Q18"]]
+    assert [p.x for p in quarters.points] == sorted(p.x for p in quarters.points)
+    assert data.series[3].points[0].period == "FY2018 target" and data.groups[-1] == "Targets"
+    assert period_start(period(2018, 12, 9)) == dt.date(2018, 4, 1)
+    assert period_start(period(2018, 3, 12)) == dt.date(2018, 4, 1)
+    assert period_start(period(2018, 3, 0)) == dt.date(2019, 3, 31)

@@ -1,6 +1,8 @@
 """The comparison of the five bundled samples; expected figures checked by hand against the release texts."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import pytest
@@ -97,8 +99,10 @@ def test_revenue_chart_over_those_periods(income):
     (series,) = data.series
     assert data.periods == ["3Q11", "3Q12", "1Q16", "2Q16", "1Q17", "2Q17", "3Q17", "4Q17", "1Q18",
                             "2Q18", "3Q18", "3Q19", "3Q20"]
-    assert [len(seg) for seg in series.segments] == [11, 2]
-    assert data.boundaries == [10.5]
+    # A line joins consecutive quarters of one standard only: 3Q11 | 3Q12 | 1Q16-2Q16 | 1Q17-3Q18
+    # (U.S. GAAP) | 3Q19 | 3Q20 (IFRS, a year apart).
+    assert [len(seg) for seg in series.segments] == [1, 1, 2, 7, 1, 1]
+    assert data.boundaries == [dt.date(2019, 10, 1).toordinal()]     # the first IFRS quarter, 3Q19
     points = {p.period: p for p in series.points}
     assert points["3Q18"].value == pytest.approx(48_418.757) and points["3Q18"].kind == "printed"
     assert points["1Q18"].kind == "derived" and points["1Q18"].value == pytest.approx(44_700)

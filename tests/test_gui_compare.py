@@ -1,6 +1,8 @@
 """The Compare page driven as a user would (pytest-qt, offscreen), on hand-made releases."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -139,8 +141,8 @@ def test_chart_follows_the_selection_reads_out_and_saves(window, page, qtbot, tm
                                         page.values.selectionModel().SelectionFlag.Select)
     assert [s.label for s in chart.data.series] == ["Total revenues", "Operating margin (% of revenues)"]
     assert [s.axis for s in chart.data.series] == ["left", "right"]
-    assert chart.data.boundaries == [1.5]
-    assert chart.readout_at(3) == ["Total revenues, 1Q-3Q19 (IFRS): 120.0 JPY millions [printed]",
+    assert chart.data.boundaries == [dt.date(2018, 4, 1).toordinal()]    # IFRS figures begin with FY2018
+    assert chart.readout_at("1Q-3Q19") == ["Total revenues, 1Q-3Q19 (IFRS): 120.0 JPY millions [printed]",
                                    "Operating margin (% of revenues), 1Q-3Q19 (IFRS): 5.8 % [computed]"]
     page.style_box.setCurrentIndex(page.style_box.findData("bars"))
     assert chart.style == "bars"
@@ -170,3 +172,35 @@ def test_show_the_figure_in_its_release(window, page):
     assert window.current is window.releases[1]
     assert window.table.model.table.st.key == "income_statement"
     assert window.table.current() == (3, 2)
+
+
+def test_all_periods_chart_joins_only_periods_of_one_length_on_a_time_axis(window, page, qtbot):
+    page.period_box.setCurrentIndex(page.period_box.findData("all"))
+    chart = page.chart
+    r = page.comp.row_index("total_revenues")
+    page.go(r, 1)
+    data = chart.data
+    # Nine-month totals (100, 110 | 110, 120) and third quarters (34, 37) are two lines, never one.
+    assert [(s.label, s.group) for s in data.series] == [("Total revenues", "3 months"),
+                                                         ("Total revenues", "9 months")]
+    quarters, nine = data.series
+    # 3Q17 and 3Q18 are a year apart: three quarters missing between them, so no line joins them.
+    assert [[p.period for p in seg] for seg in quarters.segments] == [["3Q17"], ["3Q18"]]
+    assert [[(p.period, p.standard) for p in seg] for seg in nine.segments] == [
+        [("1Q-3Q17", "U.S. GAAP"), ("1Q-3Q18", "U.S. GAAP")], [("1Q-3Q18", "IFRS"), ("1Q-3Q19", "IFRS")]]
+    # Points stand at their period end: a quarter and the nine months ending with it share an x.
+    dec18 = float(dt.date(2018, 12, 31).toordinal())
+    assert quarters.points[1].x == dec18 and nine.points[1].x == dec18
+    assert chart.title.text() == "Income statement: Total revenues"      # named once, not per length
+    assert [name for name, _c, _d in chart.key_entries] == ["3 months", "9 months"]
+    assert "9 months" in chart.key.text() and chart.key.isVisible()
+    # The change of basis is named on the top axis, outside the plot, never over a line.
+    assert chart.boundary_labels() == [(dt.date(2018, 4, 1).toordinal(),
+                                        "change of basis: U.S. GAAP \u2192 IFRS \u25b6")]
+    assert not [i for i in chart.item.vb.addedItems if type(i).__name__ == "TextItem"]
+    # Two rows over two lengths: colours name the rows, line styles the lengths.
+    page.values.selectionModel().select(page.model.index(page.comp.row_index("operating_income"), 1),
+                                        page.values.selectionModel().SelectionFlag.Select)
+    names = [name for name, _c, _d in chart.key_entries]
+    assert names == ["Total revenues", "Operating profit", "3 months", "9 months"]
+    assert {len({p.period[:2] == "1Q" for p in s.points}) for s in chart.data.series} == {1}

@@ -315,7 +315,7 @@ class CompareView(QWidget):
             chart.show_data(ChartData([], [], [], []), "Open releases to compare them.")
             return
         data = chart_data(self.comp, self.chart_rows(), self.mode)
-        title = f"{self.comp.title}: " + ", ".join(s.label for s in data.series[:4])
+        title = f"{self.comp.title}: " + ", ".join(list(dict.fromkeys(s.label for s in data.series))[:4])
         chart.show_data(data, title, self.style_box.currentData())
 
     # -- edits -----------------------------------------------------------------------------
