@@ -241,16 +241,17 @@ def _tab_columns(slots, unit_list, base_unit, table: RawTable, rows: list[Row], 
             last_period = p
     # A table printed as two blocks side by side repeats its columns: map the repeats onto the first.
     seen: dict[tuple, str] = {}
+    alias: dict[str, str] = {}   # a repeated column's key -> the first column's
     kept: list[Column] = []
     for col in cols:
         sig = (col.period, col.unit, col.scale, col.role, col.member)
         if col.period is not None and sig in seen:
-            for cell, key in list(mapping.items()):
-                if key == col.key:
-                    mapping[cell] = seen[sig]
+            alias[col.key] = seen[sig]
             continue
         seen[sig] = col.key
         kept.append(col)
+    if alias:
+        mapping = {cell: alias.get(key, key) for cell, key in mapping.items()}
     cols = kept
     # USD convenience columns translate the latest yen period.
     latest = max((c.period for c in cols if c.period and c.unit != "USD" and c.role == "value"),
