@@ -56,6 +56,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self._show_when_loaded: str | None = None      # path to show when it has loaded
         self._show_statement: str | None = None        # and its statement (restored session)
         self._batch: list[str] = []                     # names opened since loading began
+        self._failed: list[str] = []                    # why files could not be opened, since then
         self.loader = Loader(workspace, self)
         self.loader.loaded_batch.connect(self.add_results)
         self.loader.progress.connect(self._progress)

@@ -18,6 +18,12 @@ from iijview.naming import plural
 WHAT_TO_DO = ("Check that the file is an IIJ earnings release (text, PDF or HTML), that it still "
               "exists and that you may read it, then open it again with File > Open. "
               "Other open releases are not affected.")
+WHAT_TO_DO_MANY = ("Check that each file is an IIJ earnings release (text, PDF or HTML), that it still "
+                   "exists and that you may read it, then open it again with File > Open. "
+                   "The files that opened are shown; other open releases are not affected.")
+
+
+FAILURES_LISTED = 12     # failed files named in the message itself; all of them are under Details
 
 
 def sample_paths() -> list[str]:
@@ -56,14 +62,14 @@ class SessionMixin:
             todo.append(p)
         if todo:
             self._show_when_loaded = show or todo[0]
-            self._batch = self._batch if self.loader.busy else []
+            self._new_operation()
         if todo and self.loader.open(todo):
             self._progress_timer.start()
 
     def open_with_ocr(self, path: str) -> None:
         """Open a scanned PDF again, reading its pages with OCR."""
         self._show_when_loaded = path
-        self._batch = self._batch if self.loader.busy else []
+        self._new_operation()
         if self.loader.open([path], ocr=True):
             self._progress_timer.start()
             self.say(f"Reading {Path(path).name} with OCR\u2026")
@@ -71,9 +77,16 @@ class SessionMixin:
     def cancel_opening(self) -> None:
         """Stop opening the files still opening (the releases already shown stay)."""
         n = self.loader.cancel()
-        self._batch = []
+        failed, self._batch, self._failed = self._failed, [], []
+        self._tell_failures(failed)
         if n:
-            self.say(f"Stopped opening {plural(n, 'file')}.")
+            self.say(f"Stopped opening {plural(n, 'file')}."
+                     + (f" {self._failures_phrase(failed)}." if failed else ""))
+
+    def _new_operation(self) -> None:
+        """Files asked for while nothing is opening start a new opening operation (its own summary)."""
+        if not self.loader.busy:
+            self._batch, self._failed = [], []
 
     def _progress(self, done: int, total: int) -> None:
         if total == 0:
@@ -105,8 +118,13 @@ class SessionMixin:
                 self.add_result(result)
         finally:
             self._deferring = False
-        if len(self.releases) == before:
-            return
+        if len(self.releases) > before:
+            self._add_to_library(before)
+        if not self.loader.busy:
+            self._say_opened()     # the whole opening operation, not just this tick's batch
+
+    def _add_to_library(self, before: int) -> None:
+        """The library and the remembered files take in the releases from index `before` on."""
         self._fill_recent()
         self._save_open()
         shown = self.library.library.rowCount()
@@ -122,10 +140,11 @@ class SessionMixin:
             if result.needs_ocr and offer_ocr(self, result.path, result.error,
                                               lambda _checked=False, p=result.path: self.open_with_ocr(p)):
                 return
-            self.say(result.error)
-            errors.message(self, "Could not open a file", result.error, WHAT_TO_DO)
+            self._failed.append(result.error)      # told once, with the others, when opening ends
             if not deferring:
                 self._fill_recent()
+                if not self.loader.busy:
+                    self._say_opened()
             return
         rel = result.release
         dup = next((i for i, rs in enumerate(self.releases) if rs.release.sha256 == rel.sha256), None)
@@ -154,7 +173,7 @@ class SessionMixin:
             self.library.select(self.releases.index(self.current), self.st_key)
         self._batch.append(rel.name)
         self._tell_corrections(rel.name, result.messages)
-        if not self.loader.busy:
+        if not deferring and not self.loader.busy:
             self._say_opened()
 
     def _tell_corrections(self, name: str, messages: list[str]) -> None:
@@ -176,18 +195,45 @@ class SessionMixin:
             self.say(f"{plural(len(notes), 'stored correction')} of {name} applied with a note: {notes[0]}")
 
     def _say_opened(self) -> None:
-        """One sentence for what the last batch of opening did, true of what is shown now."""
-        names, self._batch = self._batch, []
+        """One sentence for what the whole opening operation did, true of what is shown now, and one
+        message listing every file that could not be opened."""
+        names, failed, self._batch, self._failed = self._batch, self._failed, [], []
+        self._tell_failures(failed)
         rs = self.current
         if rs is None or not names:
+            if len(failed) == 1:
+                self.say(failed[0])
+            elif failed:
+                self.say(f"{self._failures_phrase(failed)}.")
             return
-        shown = (f"showing {rs.summary[0]} ({rs.release.name}): "
-                 f"{plural(len(rs.release.statements), 'statement')}, {plural(len(rs.places), 'finding')}")
-        if len(names) == 1 and names[0] == rs.release.name:
-            self.say(f"Opened {rs.release.name}: {plural(len(rs.release.statements), 'statement')}, "
-                     f"{plural(len(rs.places), 'finding')}.")
-        else:
-            self.say(f"Opened {plural(len(names), 'release')}; {shown}.")
+        counts = f"{plural(len(rs.release.statements), 'statement')}, {plural(len(rs.places), 'finding')}"
+        if len(names) == 1 and names[0] == rs.release.name and not failed:
+            self.say(f"Opened {rs.release.name}: {counts}.")
+            return
+        opened = rs.release.name if len(names) == 1 and names[0] == rs.release.name else plural(len(names), 'release')
+        self.say(f"Opened {opened}" + (f"; {self._failures_phrase(failed)}" if failed else "")
+                 + f"; showing {rs.summary[0]} ({rs.release.name}): {counts}.")
+
+    @staticmethod
+    def _failures_phrase(failed: list[str]) -> str:
+        if len(failed) == 1:
+            return "1 file could not be opened \u2014 see the message"
+        return f"{len(failed)} files could not be opened \u2014 see the list in the message"
+
+    def _tell_failures(self, failed: list[str]) -> None:
+        """One message for every file of an opening operation that could not be opened, each with
+        its one-sentence reason (not one box per file, each to be dismissed)."""
+        if len(failed) == 1:
+            errors.message(self, "Could not open a file", failed[0], WHAT_TO_DO)
+        elif failed:
+            listed = failed[:FAILURES_LISTED]
+            more = len(failed) - len(listed)
+            errors.message(self, f"Could not open {len(failed)} files",
+                           f"{len(failed)} files could not be opened:\n\n"
+                           + "\n".join(f"\u2022 {why}" for why in listed)
+                           + (f"\n\u2026 and {more} more (see Details)." if more else ""),
+                           WHAT_TO_DO_MANY,
+                           "\n".join(failed) if more else "")
 
     def close_release(self) -> None:
         """Close the shown release (its corrections stay in the workspace)."""
