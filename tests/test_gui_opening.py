@@ -114,3 +114,63 @@ def test_the_summary_counts_every_batch_of_one_opening(qtbot, tmp_path):
     said = win.statusBar().currentMessage()
     assert said.startswith("Opened 5 releases; showing "), said
     assert not errors.shown
+
+
+# -- the library while releases arrive ------------------------------------------------------------
+
+def _tiny_copies(factory, n):
+    """n distinct small releases (own name, content hash and period)."""
+    import datetime as dt
+
+    from iijview.model import Period
+
+    out = []
+    for k in range(n):
+        rel = factory(f"tiny{k:03d}.txt")
+        rel.sha256 = f"{k:064x}"
+        rel.fiscal_period = Period(dt.date(2000 + k % 25, 3, 31), 3 * (1 + k % 4))
+        out.append(rel)
+    return out
+
+
+def test_the_library_measures_new_rows_only_and_its_columns_fit(qtbot, tmp_path, tiny_release):
+    from iijview.gui import library_view
+    from iijview.gui.loading import prepare
+
+    errors.shown.clear()
+    win = create_window([], workspace=tmp_path / "ws")
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    calls = []
+    model = win.library.library
+    data = model.data
+
+    def counted(index, role=library_view.DISPLAY):
+        calls.append(index.internalId())
+        return data(index, role)
+
+    model.data = counted            # this model only, not the class other windows use
+    try:
+        tree = win.library.tree
+        tree.setUpdatesEnabled(False)       # what painting reads is not what is counted here
+        per_batch = []
+        rels = _tiny_copies(tiny_release, 80)
+        for k in range(0, len(rels), 8):    # ten ticks of opening, eight releases each
+            calls.clear()
+            win.add_results([prepare(r, f"/data/{r.path}", win.ws) for r in rels[k:k + 8]])
+            qtbot.wait(5)                   # the header's delayed re-measuring, if any
+            per_batch.append(len(calls))
+        tree.setUpdatesEnabled(True)
+    finally:
+        del model.data
+    assert len(win.releases) == 80
+    # a tick costs the same with 72 releases open as with none (old: every row measured each tick)
+    assert 0 < per_batch[-1] <= 1.5 * per_batch[1], per_batch
+    h = tree.header()
+    for c in range(h.count()):
+        if c != library_view.FILE and not tree.isColumnHidden(c):
+            assert h.sectionSize(c) >= tree.sizeHintForColumn(c), (c, h.sectionSize(c), tree.sizeHintForColumn(c))
+    # a column shown from the header's menu is measured then
+    win.library._show_column(library_view.LAYOUT, True)
+    assert h.sectionSize(library_view.LAYOUT) >= tree.sizeHintForColumn(library_view.LAYOUT)

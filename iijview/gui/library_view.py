@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu,
+                               QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
 
 from iijview.naming import plural
 
@@ -252,8 +252,15 @@ class LibraryView(QWidget):
         h = self.tree.header()
         h.setStretchLastSection(False)
         h.setMinimumSectionSize(40)
+        # ResizeToContents would measure every row again each time rows arrive (most of the window's
+        # time while a hundred releases open); the columns are measured here, new rows only.
         for c in range(len(HEADERS)):
-            h.setSectionResizeMode(c, QHeaderView.Stretch if c == FILE else QHeaderView.ResizeToContents)
+            h.setSectionResizeMode(c, QHeaderView.Stretch if c == FILE else QHeaderView.Interactive)
+        self._widths = [0] * len(HEADERS)
+        self.library.rowsInserted.connect(lambda parent, first, last: parent.isValid() or self._fit(first, last))
+        self.library.modelReset.connect(self._refit)
+        self.library.dataChanged.connect(lambda top, bottom, _roles=(): top.parent().isValid()
+                                         or self._fit(top.row(), bottom.row()))
         h.setSectionsClickable(True)
         h.setContextMenuPolicy(Qt.CustomContextMenu)
         h.customContextMenuRequested.connect(self._header_menu)
@@ -291,9 +298,41 @@ class LibraryView(QWidget):
             act = menu.addAction(HEADERS[c])
             act.setCheckable(True)
             act.setChecked(not self.tree.isColumnHidden(c))
-            act.toggled.connect(lambda on, c=c: self.tree.setColumnHidden(c, not on))
+            act.toggled.connect(lambda on, c=c: self._show_column(c, on))
         self._open_menu = menu
         menu.popup(self.tree.header().mapToGlobal(pos))
+
+    def _show_column(self, c: int, on: bool) -> None:
+        self.tree.setColumnHidden(c, not on)
+        if on:
+            self._widths[c] = 0
+            self._fit(0, self.library.rowCount() - 1, [c])
+
+    def _refit(self) -> None:
+        """All releases replaced (one closed): measure the columns afresh."""
+        self._widths = [0] * len(HEADERS)
+        self._fit(0, self.library.rowCount() - 1)
+
+    def _fit(self, first: int, last: int, columns=None) -> None:
+        """Widen the shown columns (not the stretched file name) to fit release rows first..last and
+        their headers; the widths only grow while releases are added, so only new rows are measured."""
+        if last < first and columns is None:
+            return
+        h, delegate = self.tree.header(), self.tree.itemDelegate()
+        option = QStyleOptionViewItem()
+        self.tree.initViewItemOption(option)
+        for c in columns or range(len(HEADERS)):
+            if c == FILE or self.tree.isColumnHidden(c):
+                continue
+            want = max(self._widths[c], h.sectionSizeHint(c))
+            extra = self.tree.indentation() if c == 0 else 0
+            for r in range(first, last + 1):
+                idx = self.proxy.mapFromSource(self.library.index(r, c))
+                if idx.isValid():
+                    want = max(want, delegate.sizeHint(option, idx).width() + extra)
+            if want != self._widths[c] or h.sectionSize(c) != want:
+                self._widths[c] = want
+                h.resizeSection(c, want)
 
     # -- choosing --------------------------------------------------------------------------
 
