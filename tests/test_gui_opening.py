@@ -174,3 +174,43 @@ def test_the_library_measures_new_rows_only_and_its_columns_fit(qtbot, tmp_path,
     # a column shown from the header's menu is measured then
     win.library._show_column(library_view.LAYOUT, True)
     assert h.sectionSize(library_view.LAYOUT) >= tree.sizeHintForColumn(library_view.LAYOUT)
+
+
+# -- the status bar ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_a_long_message_stops_short_of_the_widgets_on_the_right(qtbot, tmp_path, width):
+    """Clicking a finding with a long message: the message is cut with "…" before the 'what is shown'
+    label (whose pixels stay as they were), and the whole message is in the tooltip."""
+    errors.shown.clear()
+    ocr = next(p for p in SAMPLES if "ocr" in p.name)
+    win = create_window([str(ocr)], workspace=tmp_path / "ws")
+    qtbot.addWidget(win)
+    win.resize(width, 700 if width == 1024 else 1000)
+    win.show()
+    finished(qtbot, win, 1)
+    win.show_statement(next(st.key for st in win.current.release.statements if "balance" in st.key))
+    view = win.findings.view
+    model = view.model()
+    row = next(r for r in range(model.rowCount())
+               if "but the sum of its" in " ".join(str(model.index(r, c).data()) for c in range(model.columnCount())))
+    bar, label = win.statusBar(), win.where_label
+    win.statusBar().clearMessage()
+    qtbot.wait(20)
+    # the label and a gap of 6 pixels before it (the message stopped there, cut mid-glyph: "its 1H17")
+    region = label.geometry().adjusted(-6, 0, 0, 0)
+    before = bar.grab(region).toImage()
+    view.scrollTo(model.index(row, 1))
+    rect = view.visualRect(model.index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: "but the sum of its" in bar.currentMessage(), timeout=5000)
+    full = bar.currentMessage()
+    assert label.isVisible() and label.text()
+    qtbot.wait(20)
+    assert bar.grab(region).toImage() == before       # nothing drawn under the label or next to it
+    assert bar.toolTip() == full
+    shown = bar.shown_message()
+    assert shown.endswith("\u2026") and full.startswith(shown[:-1])
+    bar.clearMessage()
+    qtbot.wait(20)
+    assert bar.toolTip() == ""

@@ -24,6 +24,7 @@ from iijview.gui.start_view import StartView
 from iijview.gui.state import ReleaseState
 from iijview.gui.statement_model import StatementModel
 from iijview.gui.statement_view import StatementView
+from iijview.gui.status_bar import StatusBar
 from iijview.gui.workspace_faults import show_store_failure
 from iijview.naming import plural
 
@@ -145,6 +146,7 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.progress_label = QLabel()
+        self.setStatusBar(StatusBar())        # a long message stops short of the widgets on the right
         self.where_label = QLabel()
         self.where_label.setAccessibleName("What is shown")
         self.statusBar().addPermanentWidget(self.where_label)
