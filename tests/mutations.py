@@ -156,7 +156,7 @@ def run_case(seed: int, budget: float | None = None, light: bool = False) -> dic
     from iijview.loader import OverLimit, ReleaseError, load_text
 
     name, data = case(seed, light)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     outcome, detail = "ok", ""
     try:
         release = load_text(data, name, budget=budget)
@@ -167,7 +167,7 @@ def run_case(seed: int, budget: float | None = None, light: bool = False) -> dic
         outcome, detail = "refused", str(exc)
     except Exception:   # noqa: BLE001 - a crash is what the fuzzing looks for
         outcome, detail = "crash", traceback.format_exc(limit=-3)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024     # MB, this process so far
-    return {"seed": seed, "name": name, "size": len(data), "seconds": seconds, "outcome": outcome,
+    return {"seed": seed, "name": name, "size": len(data), "seconds": seconds, "cpu": cpu, "outcome": outcome,
             "detail": detail, "rss_mb": rss}
