@@ -27,7 +27,7 @@ class _Table:
         self.cols = [c.key for c in st.columns if c.role == "value" and c.unit in ("JPY", "USD")]
         self.vec: dict[int, dict[str, Interval | None]] = {}
         self.kind: dict[int, str] = {}   # row -> "h" heading/barrier, "r" money row
-        self.deduct = {i: L.is_deduction(row.label) for i, row in enumerate(st.items)}
+        self.deduct: dict[int, bool] = {}   # per money row: an elimination, subtracted however printed
         # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
@@ -41,13 +41,14 @@ class _Table:
                 self.kind[i] = "h" if (row.is_heading or not cells) else "x"
                 continue
             self.kind[i] = "r"
+            deduct = self.deduct[i] = L.is_deduction(row.label)
             vec = self.vec[i] = {c: None if e is None else e.interval for c, e in entries}
             adds: list[tuple[float, float] | None] = []
             for c in self.cols:
                 iv = vec[c]
                 if iv is None:
                     adds.append(None if c in row.cells else (0.0, 0.0))
-                elif self.deduct[i]:
+                elif deduct:
                     a = iv.absolute()
                     adds.append((-a.hi, -a.lo))
                 else:

@@ -10,6 +10,7 @@ _DASH = "\u2014\u2013\u2012\u2212-"
 _TOTAL = re.compile(r"^\s*(total\b|sub-?total\b|consolidated total\b)", re.I)
 _NET_CASH = re.compile(r"^\s*net cash (provided|used|from)\b", re.I)
 _NET_OTHER = re.compile(rf"^\s*other (income|expense|expenses)\b.*[{_DASH}]\s*net\s*$", re.I)
+_TOTAL_LABEL = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TOTAL, _NET_CASH, _NET_OTHER)), re.I)
 _STOP = {"total", "net", "cash", "provided", "by", "used", "in", "from", "of", "the", "and", "for",
          "period", "activities", "income", "expense", "expenses", "(used", "in)", "s"}
 
@@ -76,7 +77,7 @@ def role(row: LineItem) -> str:
 def is_total_label(label: str) -> bool:
     """True when the label announces a total of the lines around it."""
     text = label.strip()
-    return bool(_TOTAL.match(text) or _NET_CASH.match(text) or _NET_OTHER.match(text))
+    return bool(_TOTAL_LABEL.match(text))
 
 
 _DEDUCTION = re.compile(r"^\s*(eliminations?|intersegment eliminations?|elimination of intersegment)\b", re.I)
