@@ -43,7 +43,8 @@ _ROLE_PATTERNS = [
     ("cash", r"^cash and cash equivalents$"),
     ("treasury_stock", r"^treasury (stock|shares)"),
 ]
-_ROLE_RES = [(role, re.compile(p, re.I)) for role, p in _ROLE_PATTERNS]
+# All of them in one pattern, tried in order at the start of the label: the first that matches names the role.
+_ROLE_RE = re.compile("|".join(f"(?P<{role}>{p})" for role, p in _ROLE_PATTERNS), re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -68,10 +69,8 @@ def role(row: LineItem) -> str:
         return row.item
     text = re.sub(rf"\s*[{_DASH}]\s*", "—", row.label.strip()).rstrip(" :")
     text = re.sub(r"\s+", " ", text)
-    for name, rx in _ROLE_RES:
-        if rx.search(text):
-            return name
-    return ""
+    m = _ROLE_RE.match(text)   # every pattern is anchored at the start
+    return m.lastgroup if m else ""
 
 
 def is_total_label(label: str) -> bool:
