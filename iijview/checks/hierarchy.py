@@ -78,6 +78,7 @@ class _Table:
         # per column: [index in self.cols (None once left out), total's lo, hi, the run's sum lo, hi]
         sums = [[k, t_lo, t_hi, 0.0, 0.0] for k, t_lo, t_hi in target]
         hits: set[int] = set()
+        left = len(sums)   # columns not left out
         for length in range(1, min(max(wanted), len(rows)) + 1):
             adds = self.adds[rows[-length]]
             for column in sums:
@@ -85,9 +86,12 @@ class _Table:
                     a = adds[column[0]]
                     if a is None:
                         column[0] = None   # an unreadable figure: the column is left out from here on
+                        left -= 1
                     else:
                         column[3] += a[0]
                         column[4] += a[1]
+            if left < need:
+                break   # too few columns left to compare: no longer run can match
             if length in wanted and _meets_all(sums, need):
                 hits.add(length)
         return next((length for length in lengths if length in hits), None)
