@@ -105,6 +105,8 @@ def _unreadable_or_none(raw: str, t: str) -> Number | None:
 def from_match(m: re.Match) -> Number:
     """The Number of a match of a pattern that embeds NUMBER_RE's named groups."""
     raw = m.group(0)
+    if raw.isdigit():  # the commonest form, digits alone
+        return Number(raw, float(raw), "parsed") if len(raw) <= MAX_DIGITS else Number(raw, None, "unreadable")
     plain = raw.replace(",", "")
     if plain.isdigit():  # the common form, digits and separators only: read without the groups
         if _truncated_group(raw) or len(plain) > MAX_DIGITS:
