@@ -448,3 +448,21 @@ Balance, December 31, 2020 {equity_closing_balance} | 25,530,621 | (1,857,112)
     # The balance-sheet line is confirmed by its total, so the slip is proposed on the closing balance.
     assert f.suggestion["value"] == -1_875_112 and f.suggestion["statement"] == "equity_changes"
     assert rel.check_counts["equity_changes"] == {"passed": 3, "failed": 1, "not_applicable": 0}
+
+
+def test_repairs_try_a_bounded_number_of_cells(monkeypatch):
+    # a damaged file with thousands of failed checks must not try every cell's typing slips
+    from iijview.checks import repairs
+    tried = []
+    real = repairs._try_cell
+    monkeypatch.setattr(repairs, "_try_cell", lambda *a: tried.append(a[2]) or real(*a))
+    monkeypatch.setattr(repairs, "MAX_TRIES", 2)
+    rel = release(income(**{"124_791": "142,791"}))
+    run_checks(rel)
+    [f] = failed(rel)
+    assert f.rule == "sum" and len(tried) == 2
+    monkeypatch.setattr(repairs, "MAX_TRIES", 1000)
+    tried.clear()
+    rel = release(income(**{"124_791": "142,791"}))
+    run_checks(rel)
+    assert len(tried) > 2 and failed(rel)[0].suggestion["value"] == 124_791

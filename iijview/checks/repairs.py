@@ -42,6 +42,12 @@ def solve(ledger: Ledger, eq: Equation, ref: Ref) -> Interval | None:
     return rest.scaled(1.0 / own.coef)
 
 
+# Cells tried for a repair per release, in print order. A real release tries a few dozen; a damaged file
+# with thousands of failed checks gets suggestions for its first failures only (each try runs the cell's
+# typing slips through its checks: without a bound, one such file took seconds).
+MAX_TRIES = 1000
+
+
 def propose(ledger: Ledger) -> dict[int, dict]:
     """Suggestions for failed equations, keyed by the equation's position in ledger.equations."""
     failed = [k for k, eq in enumerate(ledger.equations) if eq.status == FAIL]
@@ -52,9 +58,13 @@ def propose(ledger: Ledger) -> dict[int, dict]:
         for r in eq.refs():
             by_ref.setdefault(r, []).append(k)
     candidates = []
+    tries = 0
     for k in failed:
         eq = ledger.equations[k]
         for ref in eq.refs():
+            tries += 1
+            if tries > MAX_TRIES:
+                break
             cand = _try_cell(ledger, eq, ref, by_ref)
             if cand is not None:
                 candidates.append(cand)
