@@ -40,15 +40,17 @@ def main() -> None:
     pool = WorkerPool(size=args.workers, deadline=limits.TIME_BUDGET + 10)
     for seed in range(args.start, args.start + args.cases):
         pool.submit(str(seed), run_case, seed, limits.TIME_BUDGET)
-    results, killed = [], []
+    results, killed, unmade = [], [], []
     t0 = time.perf_counter()
     while pool.busy:
         for o in pool.poll():
             if o.error:
                 killed.append((o.job_id, o.error, o.seconds))
+            elif isinstance(o.result, Exception):  # the case could not be made (outside the app's call)
+                unmade.append((o.job_id, str(o.result)))
             else:
                 results.append(o.result)
-            done = len(results) + len(killed)
+            done = len(results) + len(killed) + len(unmade)
             if done % 500 == 0:
                 print(f"  {done} cases, {time.perf_counter() - t0:.0f} s", flush=True)
         time.sleep(0.01)
@@ -60,7 +62,8 @@ def main() -> None:
     print(f"{len(results) + len(killed)} mutated releases ({len(small)} up to 1 MB, "
           f"{sum(r['size'] for r in results) / MB:,.0f} MB in all), {args.workers} workers, "
           f"{time.perf_counter() - t0:,.0f} s; floor {per_mb * 1000:.1f} ms per MB")
-    print(f"outcomes: {dict(outcomes)}; workers killed (hung past the budget or died): {len(killed)}")
+    print(f"outcomes: {dict(outcomes)}; workers killed (hung past the budget or died): {len(killed)}; "
+          f"cases that could not be made: {len(unmade)}")
     print(f"crashes (an exception other than a refusal sentence): {outcomes['crash']}")
     print(f"hangs past the {limits.TIME_BUDGET:g} s budget: {outcomes['over_budget'] + len(killed)}")
     print(f"up to 1 MB: {len(slow)} past 1 s; worst {max(r['seconds'] for r in small):.2f} s "
@@ -79,6 +82,8 @@ def main() -> None:
         print(f"CRASH {r['name']}\n{r['detail']}")
     for job, error, seconds in killed[:5]:
         print(f"KILLED case {job} after {seconds:.0f} s: {error}")
+    for job, error in unmade[:5]:
+        print(f"NOT MADE: case {job}: {error}")
 
 
 if __name__ == "__main__":

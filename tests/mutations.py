@@ -30,6 +30,8 @@ def byte_flips(data: bytes, rng: random.Random) -> bytes:
 
 def deletions(data: bytes, rng: random.Random) -> bytes:
     for _ in range(rng.randint(1, 20)):
+        if not data:
+            break
         a = rng.randrange(len(data))
         data = data[:a] + data[a + rng.randint(1, 2000):]
     return data or b"x"
@@ -43,7 +45,7 @@ def insertions(data: bytes, rng: random.Random) -> bytes:
 
 
 def truncation(data: bytes, rng: random.Random) -> bytes:
-    return data[:rng.randrange(1, len(data))]
+    return data[:rng.randrange(1, len(data))] if len(data) > 1 else data
 
 
 def shuffled_lines(data: bytes, rng: random.Random) -> bytes:
@@ -137,6 +139,8 @@ def case(seed: int, light: bool = False) -> tuple[str, bytes]:
     data = source.read_bytes()
     names = []
     for _ in range(rng.choice([1, 1, 2, 3])):
+        if not data:
+            break  # cut to nothing: an empty file is a case of its own (the mutations need a line to work on)
         mutation = rng.choice(MUTATIONS)
         data = mutation(data, rng)
         names.append(mutation.__name__)

@@ -35,3 +35,11 @@ def test_mutated_releases_never_crash_or_hang():
         if r["outcome"] == "refused":
             assert "\n" not in r["detail"] and "Traceback" not in r["detail"] and r["detail"].endswith((".", ")"))
     assert sum(r["outcome"] == "ok" for r in results) > CASES // 3
+
+
+def test_a_case_cut_to_a_byte_is_still_made():
+    # seeds whose truncation left a byte or less for the next mutation to work on
+    from mutations import case
+    for seed in (3247, 4069, 5402, 5952, 9686):
+        name, data = case(seed)
+        assert name.startswith(f"{seed}:") and len(data) <= 1
