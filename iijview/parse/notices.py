@@ -67,7 +67,7 @@ def read_notices(text: str, norm: Normalised, codes: dict, release_period: Perio
     """Statements from every notice matrix in the text: targets (previous and new) and the results beside them."""
     out: list[Statement] = []
     low = text.lower()
-    marks = [m.start() for m in _MARKS.finditer(low)]
+    marks = [(m.start(), m.start()) for m in _MARKS.finditer(low)]
     if not marks:
         return out  # most releases hold no matrix
     if len(low) != len(text):  # a letter whose lower case is longer: offsets in `low` are not the text's

@@ -218,6 +218,7 @@ def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]
 # Every measure name holds one of these words: the full pattern is tried only around them.
 _MEASURE_ANCHOR = re.compile(any_case("revenue", "income", "profit", "margin", "ebitda", "dividend", "sales", "interim",
                                        "annual", "year-end", "year end", "yearend"))
+_NAME_BEFORE, _NAME_AFTER = 60, 160   # how far a measure name may reach ahead of and behind its key word
 
 
 def spans_around(anchor: re.Pattern, text: str, before: int, after: int, lo: int = 0,
@@ -228,12 +229,12 @@ def spans_around(anchor: re.Pattern, text: str, before: int, after: int, lo: int
     return merged_windows([m.span() for m in anchor.finditer(text, lo, hi)], hi, before, after, lo)
 
 
-def merged_windows(places: list, hi: int, before: int, after: int, lo: int = 0) -> list[tuple[int, int]]:
-    """The parts of [lo, hi) within `before` ahead of and `after` behind each place (an offset or a (start,
-    end) span, in text order), overlapping parts merged."""
+def merged_windows(places: list[tuple[int, int]], hi: int, before: int, after: int,
+                   lo: int = 0) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) within `before` ahead of and `after` behind each (start, end) span of `places`
+    (in text order), overlapping parts merged."""
     spans: list[list[int]] = []
-    for p in places:
-        start, end = p if isinstance(p, tuple) else (p, p)
+    for start, end in places:
         a, b = max(lo, start - before), min(hi, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
@@ -245,14 +246,15 @@ def merged_windows(places: list, hi: int, before: int, after: int, lo: int = 0) 
 def _measure_matches(text: str, lo: int, hi: int) -> list[re.Match]:
     """The measure names in text[lo:hi], looked for only around the key words one of them must hold."""
     pattern = _measures()[0]
-    return [m for a, b in spans_around(_MEASURE_ANCHOR, text, 60, 160, lo, hi) for m in pattern.finditer(text, a, b)]
+    return [m for a, b in spans_around(_MEASURE_ANCHOR, text, _NAME_BEFORE, _NAME_AFTER, lo, hi)
+            for m in pattern.finditer(text, a, b)]
 
 
 def has_measure(text: str, lo: int, hi: int) -> bool:
     """True when text[lo:hi] names a measure (looked for only around the key words one of them must hold,
     nearest first, so a measure near the start ends the search at once)."""
     pattern = _measures()[0]
-    return any(pattern.search(text, max(lo, m.start() - 60), min(hi, m.end() + 160))
+    return any(pattern.search(text, max(lo, m.start() - _NAME_BEFORE), min(hi, m.end() + _NAME_AFTER))
                for m in _MEASURE_ANCHOR.finditer(text, lo, hi))
 
 
