@@ -7,11 +7,12 @@ processor time of the case itself, which a busy machine does not inflate), in se
 a ratio to a floor measured in the same run: reading, decoding and finding every number of the
 five samples (benchmarks/bench_load.py's floor), per megabyte.
 
-    python benchmarks/bench_fuzz.py [--cases 10000] [--workers 2] [--start 0]
+    python benchmarks/bench_fuzz.py [--cases 10000] [--workers 2] [--start 0] [--save results.jsonl]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -35,6 +36,7 @@ def main() -> None:
     p.add_argument("--cases", type=int, default=10000)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--start", type=int, default=0)
+    p.add_argument("--save", type=Path, help="write every case's figures here, one JSON object a line")
     args = p.parse_args()
     per_mb = best(floor) / (sum(s.stat().st_size for s in SAMPLES) / MB)
     pool = WorkerPool(size=args.workers, deadline=limits.TIME_BUDGET + 10)
@@ -55,6 +57,9 @@ def main() -> None:
                 print(f"  {done} cases, {time.perf_counter() - t0:.0f} s", flush=True)
         time.sleep(0.01)
     pool.shutdown()
+    if args.save:
+        args.save.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "detail"}) + "\n"
+                                     for r in results))
     small = [r for r in results if r["size"] <= MB]
     slow = [r for r in small if r["seconds"] > 1.0]
     slow_cpu = [r for r in small if r["cpu"] > 1.0]

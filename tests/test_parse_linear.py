@@ -123,3 +123,17 @@ def test_a_table_longer_than_any_is_cut_with_a_finding():
     assert "goes on for 200 more rows" in cut[0].message
     short = parse_bytes((head + "Other revenues\t10\t20\t1.0%\n" * 20).encode(), "short.txt")
     assert not any(f.rule == "long_table" for f in short.findings)
+
+
+def test_tab_cells_that_do_not_line_up_are_read_by_position():
+    # A balance sheet flattened onto one line: every tab cell of the line is numbered apart, so read
+    # by tab cell it would make two columns per row (360 here); read by position it keeps its two.
+    head = ("IIJ Announces Fiscal Year 2014 Financial Results\n\nConsolidated Balance Sheets\n"
+            "(Millions of Yen)\n\tMarch 31, 2014\tMarch 31, 2015\n")
+    rows = "Cash and cash equivalents\t20,100\t22,300 Accounts receivable\t30,500\t31,700 "
+    st = parse_bytes((head + rows * 60 + "\n").encode(), "flat.txt").statement("balance_sheet")
+    assert len(st.columns) == 2
+    assert [(c.period.end.year, c.scale) for c in st.columns] == [(2014, 1_000_000), (2015, 1_000_000)]
+    assert len(st.items) == 120
+    assert [(it.label, [c.value for c in it.cells.values()]) for it in st.items[-2:]] == [
+        ("Cash and cash equivalents", [20_100, 22_300]), ("Accounts receivable", [30_500, 31_700])]

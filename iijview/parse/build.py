@@ -12,7 +12,7 @@ from iijview.parse import labels, periods, units
 from iijview.parse.columns import HeaderSlot, header_slots, header_units, subtitle_periods
 from iijview.parse.normalise import Normalised
 from iijview.parse.rows import Row, build_rows
-from iijview.parse.segment import RawTable
+from iijview.parse.segment import MAX_ROW_VALUES, RawTable
 from iijview.parse.tokens import Tok
 
 _TOP_HEADINGS = re.compile(r"^(?:assets|liabilities and (?:shareholders' )?equity|liabilities|equity|revenues?|"
@@ -117,7 +117,9 @@ def columns_for(table: RawTable, rows: list[Row], doc: Doc, statement_id: str, q
         base_unit = next((u for u, _ in unit_list if u[0] == "JPY"), base_unit)
     value_rows = [r for r in rows if r.values]
     tabbed = sum(1 for r in value_rows if any(c >= 0 for c in r.cells)) * 2 > len(value_rows)
-    if tabbed:
+    # Tab cells that do not line up (a file flattened onto one line numbers every cell of the line
+    # apart) would make a column of each: past a real table's width the values are read by position.
+    if tabbed and len({c for r in value_rows for c in r.cells if c >= 0}) <= MAX_ROW_VALUES:
         return _tab_columns(slots, unit_list, base_unit, table, rows, doc)
     k = _mode_count(rows)
     k = max(k, max((len(r.values) for r in rows if not r.heading), default=0) if not k else k)
