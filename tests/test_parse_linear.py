@@ -137,3 +137,43 @@ def test_tab_cells_that_do_not_line_up_are_read_by_position():
     assert len(st.items) == 120
     assert [(it.label, [c.value for c in it.cells.values()]) for it in st.items[-2:]] == [
         ("Cash and cash equivalents", [20_100, 22_300]), ("Accounts receivable", [30_500, 31_700])]
+
+
+# A page of headline blocks and prose pasted 1,000 times: each block and sentence is read once, and
+# the release says so, instead of a statement per copy (2,001 before) and a second per 1,000 copies.
+OPEN_1H14 = ("IIJ Announces First Six Months Financial Results for the Fiscal Year Ending March 31, 2015\n\n"
+             "TOKYO, Nov. 10, 2014 -- Internet Initiative Japan Inc. (\"IIJ\") today announced its consolidated "
+             "financial results for the first six months of the fiscal year ending March 31, 2015 (from April 1, "
+             "2014 to September 30, 2014, \"1H FY2014\" \"1H14\").\n\n")
+PAGE = ("Highlights of Financial Results for 1H14 Revenues JPY61.2 billion (up 7.5% YoY) Operating Income "
+        "JPY2.9 billion (down 3.1% YoY) Financial Targets for FY2014 Revenues JPY130.0 billion (up 8.2% YoY)\n"
+        "Overview of 1H14 Financial Results\nOperating income was JPY2.9 billion, down 3.1% year over year.\n")
+
+
+def test_headline_blocks_printed_again_are_read_once():
+    rel = parse_bytes((OPEN_1H14 + PAGE * 1000).encode(), "pasted.txt")
+    got = [(st.id, st.line, [(it.item, [c.value for c in it.cells.values()]) for it in st.items])
+           for st in rel.statements]
+    assert got == [("highlights", 5, [("total_revenues", [61.2, 7.5]), ("operating_income", [2.9, -3.1])]),
+                   ("targets", 5, [("total_revenues", [130.0, 8.2])]),
+                   ("highlights", 7, [("operating_income", [2.9, -3.1])])]
+    repeated = sorted(f.message for f in rel.findings if f.rule == "repeated_block")
+    assert repeated == ["Line 5: the highlights block is printed 1,000 times word for word (again at line 8); "
+                        "it was read once.",
+                        "Line 5: the targets block is printed 1,000 times word for word (again at line 8); "
+                        "it was read once."]
+    once = parse_bytes((OPEN_1H14 + PAGE).encode(), "once.txt")
+    assert not any(f.rule == "repeated_block" for f in once.findings)
+    assert [st.id for st in once.statements] == ["highlights", "targets", "highlights"]
+
+
+def test_what_reading_a_headline_block_finds_reaches_the_release():
+    # (found while the block was read, after the release had taken the headline findings: it was lost)
+    text = (OPEN_1H14 + "Highlights of Financial Results for 1H14\n\nRevenues JPY61.2 billion (up 7.5% YoY)\n"
+            "Operating Income JPY2.9 billion JPY3.1 billion\n\nOverview of 1H14 Financial Results\n")
+    rel = parse_bytes(text.encode(), "two.txt")
+    assert [(f.line, f.message) for f in rel.findings if f.rule == "headline_columns"] == [
+        (8, "Line 8: 'Operating Income' prints 2 amounts where its block has 1 column; which is which cannot "
+            "be told, so none was read.")]
+    assert [(it.item, [c.value for c in it.cells.values()]) for it in rel.statement("highlights").items] == [
+        ("total_revenues", [61.2, 7.5])]

@@ -192,13 +192,19 @@ def find_regions(text: str, ctx: Context, stops: list[int]) -> list[Region]:
             body = tail.end()  # 'Highlights of 3Q12 Financial Results': the rest of the heading
         kept.append((kind, a, body, Period(period.end, period.months, kind == "targets")))
     regions: list[Region] = []
+    ends = sorted(stops + unread)
     for n, (kind, a, body, period) in enumerate(kept):
         limit = body + _REGION_LIMIT
-        nxt = [x for _, x, *_ in kept[n + 1:]] + [s for s in stops + unread if s > body]
-        e = end_pat.search(text, body, limit)
-        if e is not None:
-            nxt.append(e.start())
-        regions.append(Region(kind, a, body, min(nxt + [limit, len(text)]), period))
+        # a block ends at the next heading of any kind (kept in text order: the next one is the nearest)
+        nxt = [limit, len(text)]
+        if n + 1 < len(kept):
+            nxt.append(kept[n + 1][1])
+        k = bisect.bisect_right(ends, body)
+        if k < len(ends):
+            nxt.append(ends[k])
+        end = min(nxt)
+        e = end_pat.search(text, body, end)   # (only up to the next heading: each character is read once)
+        regions.append(Region(kind, a, body, end if e is None else e.start(), period))
     return regions
 
 
@@ -663,7 +669,14 @@ def statements(text: str, ctx: Context, regions: list[Region], prose: list[tuple
     """Statements from the blocks (a highlights block with target columns gives a targets statement too)
     and from the sentences (one statement per kind)."""
     out: list[Statement] = []
+    read: dict[tuple, list[int]] = {}   # a block's kind, period and text -> where it is printed
     for region in regions:
+        # A block printed again word for word under the same heading (a pasted page, a repeated line)
+        # says nothing new: it is read once.
+        places = read.setdefault((region.kind, region.period, text[region.start:region.end]), [])
+        places.append(region.start)
+        if len(places) > 1:
+            continue
         rows = read_region(text, region, ctx)
         if not rows:
             continue
@@ -679,6 +692,12 @@ def statements(text: str, ctx: Context, regions: list[Region], prose: list[tuple
                 st = _statement(kind if region.kind == "highlights" else "targets", part, ctx)
                 if st is not None:
                     out.append(st)
+    for (kind, _period, _text), places in read.items():
+        if len(places) > 1:
+            ctx.findings.append(Finding(
+                "repeated_block", f"Line {_line(ctx, places[0])}: the {kind} block is printed {len(places):,} times "
+                f"word for word (again at line {_line(ctx, places[1])}); it was read once.",
+                line=_line(ctx, places[0]), severity="info"))
     for kind in ("highlights", "targets", "dividends"):
         part = [(ph, placed) for k, ph, placed in prose if k == kind and placed]
         if part:

@@ -197,14 +197,17 @@ def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], take
     front_end = min(table_heads + [len(text)])
     prose = []
     pos = 0
+    read: set[str] = set()   # text between blocks printed again word for word is read once
     for r in regions + [None]:
         stop = min(r.start if r is not None else front_end, front_end)
-        if stop > pos:
+        if stop > pos and text[pos:stop] not in read:
+            read.add(text[pos:stop])
             prose.extend(headlines.prose_phrases(text, pos, stop, ctx))
         if r is not None:
             pos = max(pos, r.end)
-    doc.findings.extend(ctx.findings)
-    return headlines.statements(text, ctx, regions, prose)
+    out = headlines.statements(text, ctx, regions, prose)
+    doc.findings.extend(ctx.findings)   # (after the statements: reading them finds things too)
+    return out
 
 
 def _split_targets(statements: list[Statement]) -> list[Statement]:
