@@ -199,10 +199,11 @@ def starts_continuation(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    first = t.split()[0].strip(",;")
+    if t[0].islower() or t[0] in "(&":
+        return True
     if _DATE_START.match(t):
         return True  # "September 30, 2017, respectively": the end of a date list in a label
-    return t[0].islower() or first.lower() in CONNECTIVES or t[0] in "(&"
+    return t.split(None, 1)[0].strip(",;").lower() in CONNECTIVES
 
 
 _MONTH_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -244,7 +245,7 @@ def ends_incomplete(text: str) -> bool:
 def _ends_incomplete(t: str) -> bool:
     if not t:
         return False
-    last = t.split()[-1].lower().strip(",")
+    last = t.rsplit(None, 1)[-1].lower().strip(",")
     return last in CONNECTIVES or t.endswith((",", "-", "—")) or last in {"number", "designated", "other", "investments"}
 
 

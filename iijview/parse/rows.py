@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,15 +34,20 @@ class Row:
 
 def _label_lines(tokens: list[Tok]) -> list[tuple[int, str, int]]:
     """Group label tokens by line: [(line, text, start offset)]."""
-    out: list[tuple[int, list[str], int]] = []
+    out: list[tuple[int, str, int]] = []
+    more: dict[int, list[str]] = {}   # index in out -> the texts after the first on its line
+    line = None
     for t in tokens:
-        if t.kind != "text":
-            continue
-        if out and out[-1][0] == t.line:
-            out[-1][1].append(t.text)
-        else:
-            out.append((t.line, [t.text], t.start))
-    return [(line, " ".join(parts), start) for line, parts, start in out]
+        if t.kind == "text":
+            if t.line == line:
+                more.setdefault(len(out) - 1, []).append(t.text)
+            else:
+                line = t.line
+                out.append((line, t.text, t.start))
+    for k, texts in more.items():
+        ln, first, start = out[k]
+        out[k] = (ln, " ".join([first, *texts]), start)
+    return out
 
 
 def _bad(tok: Tok, grouped: bool) -> bool:
@@ -91,6 +97,9 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     unread: list[tuple[int, int]] = []   # (index of the first row made from a raw row, its unread values)
     # label lines of every row, worked out once (each row also looks at the next one's)
     all_lines = [_label_lines(raw.label) if not raw.period_label else [] for raw in raw_rows] + [[]]
+    # A damaged file repeats its lines thousands of times: each line text is judged once.
+    incomplete = _memo(labels.ends_incomplete)
+    continuation = _memo(labels.starts_continuation)
     for n, raw in enumerate(raw_rows):
         if raw.unread:
             unread.append((len(rows), raw.unread))
@@ -109,24 +118,29 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
                 rows[-1].label += " " + head
                 lines[0] = (lines[0][0], rest, lines[0][2])
         # Lines that continue the previous row's label ("respectively", "long-term borrowings").
-        while lines and above and len(above.label) < MAX_LABEL and _continues(above, lines[0]) \
-                and (len(lines) > 1 or not raw.values):
-            rows[-1].label += " " + lines[0][1]
-            lines.pop(0)
+        taken = 0
+        while taken < len(lines) and above and len(above.label) < MAX_LABEL and _continues(above, lines[taken]) \
+                and (len(lines) - taken > 1 or not raw.values):
+            rows[-1].label += " " + lines[taken][1]
+            taken += 1
+        if taken:
+            lines = lines[taken:]
         # A label printed over three lines with its figures on the middle one (OCR centres them): the
         # line above the figures starts the label even when it reads like a heading.
         middle = _continued_below(raw, raw_rows[n + 1] if n + 1 < len(raw_rows) else None, all_lines[n + 1])
         segments: list[tuple[int, str, int]] = []
+        tail = ""   # the last line joined into segments[-1]: only the end of a label says it is incomplete
+        last = len(lines) - 1
         for k, line in enumerate(lines):
-            last_before_values = raw.values and k == len(lines) - 1
-            wrapped = last_before_values and segments and line[0] - segments[-1][0] <= 2 and (
+            wrapped = raw.values and k == last and segments and line[0] - segments[-1][0] <= 2 and (
                 not labels.is_heading_text(segments[-1][1]) or (middle and not _opens_section(segments[-1][1])))
             if segments and len(segments[-1][1]) < MAX_LABEL and \
-                    (wrapped or labels.ends_incomplete(segments[-1][1]) or labels.starts_continuation(line[1])):
+                    (wrapped or incomplete(tail) or continuation(line[1])):
                 ln, text, start = segments[-1]
                 segments[-1] = (ln, text + " " + line[1], start)
             else:
                 segments.append(line)
+            tail = line[1]
         own = segments.pop() if (raw.values and segments) else None
         for ln, text, start in segments:
             heads, rest = labels.split_headings(text)
@@ -167,6 +181,18 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     if rows and raw_rows[-1].rows_after:
         rows[-1].rows_after = raw_rows[-1].rows_after
     return rows
+
+
+def _memo(judge: Callable[[str], bool]) -> Callable[[str], bool]:
+    """judge, remembering its verdict on each text (for the span of one call of build_rows)."""
+    seen: dict[str, bool] = {}
+
+    def judged(text: str) -> bool:
+        verdict = seen.get(text)
+        if verdict is None:
+            verdict = seen[text] = judge(text)
+        return verdict
+    return judged
 
 
 def _split_merged(label: str, raw: RawRow, line: int, start: int) -> list[Row]:

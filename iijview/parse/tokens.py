@@ -79,15 +79,20 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
     from_match = numbers.from_match
     Number = numbers.Number
     carry = 0  # line breaks inside the previous token ('Thousands of\nJPY')
+    grown: list[Tok] = []  # text tokens that took in the words after them: their text is cut at the end
     for m in SPECIAL_RE.finditer(text, start, end):
-        kind = m.lastgroup
         a, b = m.span()
         if carry:
             line += carry
             carry = 0
-        if a > pos and not text[pos:a].isspace():
-            _add_text(out, text, pos, a, line)
+        if a > pos:
+            chunk = text[pos:a]
+            words = chunk.strip()
+            if words:
+                _add_words(out, text, pos if len(words) == len(chunk) else pos + chunk.index(words), words, line,
+                           grown)
         pos = b
+        kind = m.lastgroup
         if kind == "nl":
             append(Tok("nl", a, b, "\n", line))
             line += 1
@@ -104,27 +109,26 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
             if tok_text[0] in _DASH_CHARS and (b - a == 1 or tok_text[1] == " "):
                 # Dashes one space apart: the first and the last of the run look at the words around
                 # it; a dash between two dashes can only be a nil like them.
-                _add_dash(out, text, a, line)
+                _add_dash(out, text, a, line, grown)
                 if b - a > 1:
                     for k in range(a + 2, b - 1, 2):
                         append(Tok("num", k, k + 1, text[k], line, _NILS[text[k]]))
-                    _add_dash(out, text, b - 1, line)
+                    _add_dash(out, text, b - 1, line, grown)
                 continue
             num = from_match(m)
             if _is_label_number(text, a, b, num):
-                _add_text(out, text, a, b, line)
+                _add_text(out, text, a, b, line, grown)
                 continue
             append(Tok("num", a, b, tok_text, line, num))
         elif (kind == "date" or kind == "code") and _glued_to_label(text, a):
-            _add_text(out, text, a, b, line)
+            _add_text(out, text, a, b, line, grown)
         else:
             append(Tok(kind, a, b, tok_text, line))
 
     if pos < end:
-        _add_text(out, text, pos, end, line)
-    for tok in out:
-        if tok.kind == "text" and tok.end - tok.start != len(tok.text):
-            tok.text = text[tok.start:tok.end]
+        _add_text(out, text, pos, end, line, grown)
+    for tok in grown:
+        tok.text = text[tok.start:tok.end]
     return out
 
 
@@ -132,11 +136,11 @@ _DASH_CHARS = frozenset("-—―_–─")
 _NILS = {d: numbers.Number(d, None, "nil") for d in _DASH_CHARS}
 
 
-def _add_dash(out: list[Tok], text: str, a: int, line: int) -> None:
+def _add_dash(out: list[Tok], text: str, a: int, line: int, grown: list[Tok]) -> None:
     """A lone dash at text[a]: a nil value, or text (a bullet, punctuation, part of a label)."""
     b = a + 1
     if _dash_is_text(text, a, b) or _is_label_number(text, a, b, _NILS[text[a]]):
-        _add_text(out, text, a, b, line)
+        _add_text(out, text, a, b, line, grown)
     else:
         out.append(Tok("num", a, b, text[a], line, _NILS[text[a]]))
 
@@ -163,20 +167,25 @@ def _dash_is_text(text: str, a: int, b: int) -> bool:
     return (k == 0 or text[k - 1] == "\n") and bool(_BULLET_AFTER.match(text, b, b + 4))
 
 
-def _add_text(out: list[Tok], text: str, a: int, b: int, line: int) -> None:
+def _add_text(out: list[Tok], text: str, a: int, b: int, line: int, grown: list[Tok]) -> None:
     chunk = text[a:b]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    # Strip outer spaces so spans point at the words.
-    a += chunk.index(stripped)
-    b = a + len(stripped)
+    words = chunk.strip()
+    if words:
+        # Strip outer spaces so spans point at the words.
+        _add_words(out, text, a + chunk.index(words), words, line, grown)
+
+
+def _add_words(out: list[Tok], text: str, a: int, words: str, line: int, grown: list[Tok]) -> None:
+    """Words at text[a:]: a text token, or the end of the text token before them on the same line."""
+    b = a + len(words)
     if out:
         prev = out[-1]
         if prev.kind == "text" and (prev.end == a or not text[prev.end:a].strip(" ")):
+            if prev.end - prev.start == len(prev.text):
+                grown.append(prev)
             prev.end = b   # its text is cut once, at the end of tokenize (a growing copy is quadratic)
             return
-    out.append(Tok("text", a, b, stripped, line))
+    out.append(Tok("text", a, b, words, line))
 
 
 _DAY = re.compile(r"\d{1,2}")
