@@ -12,9 +12,10 @@ _M = periods._MONTH  # noqa: SLF001 - shared pattern text
 
 # Order matters: the longest, most specific header forms first, numbers last. Each alternative is
 # guarded by the characters it can start with (case-sensitively), which keeps the scan fast; the
-# outer guard is one character class (every word alternative checks its own word boundary).
+# outer guard is one character class (every word alternative checks its own word boundary). A '(' starts
+# a match only before a figure, a word or a footnote star: a storm of brackets is passed over at a glance.
 SPECIAL_RE = re.compile(
-    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─ABCDFJMNOSTUY]))(?:"
+    r"(?-i:(?=[\d(+\-%*※^\t\n△Δ▲—―_–─ABCDFJMNOSTUY]))(?!\((?!\s*[\w*※]))(?:"
     r"(?P<tab>\t)|(?P<nl>\n)"
     # a lone dash, or a run of them one space apart ('- - -'), read together and split in tokenize
     rf"|(?-i:(?=[\d(+\-△Δ▲—―_–─J]))(?P<num>{numbers.NUMBER_RE.pattern}"
