@@ -140,9 +140,10 @@ def split_headings(label: str) -> tuple[tuple[str, ...], str]:
     """Split leading section headings off a label: 'ASSETS CURRENT ASSETS: Cash' -> (['ASSETS', 'CURRENT ASSETS'], 'Cash')."""
     heads: list[str] = []
     rest = label.strip()
+    by_initial = _headings_by_initial()
     while True:
         hit = None
-        for h in _headings_by_initial().get(rest[:1], ()):
+        for h in by_initial.get(rest[:1], ()):
             if len(rest) > len(h) + 1 and rest.startswith(h) and rest[len(h)] in " :," \
                     and _HEAD_NEXT.match(rest, len(h)):
                 hit = h
@@ -151,7 +152,7 @@ def split_headings(label: str) -> tuple[tuple[str, ...], str]:
             heads.append(rest[:len(hit)].strip())
             rest = rest[len(hit):].lstrip(" :,")
             continue
-        m = _COLON_HEAD.match(rest)
+        m = _COLON_HEAD.match(rest) if ":" in rest else None
         if m and not _DIGIT_END.search(m.group(1)[-3:]) and m.group(1).strip().lower() != "less":
             heads.append(m.group(1).strip())
             rest = rest[m.end():]

@@ -154,7 +154,7 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             rows.append(Row("", raw.line, values=list(raw.values), cells=list(raw.cells)))
             continue
         ln, text, start = own
-        if not any(ch.isalpha() for ch in text) and rows:
+        if not any(map(str.isalpha, text)) and rows:
             rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
             continue
         if text[:1].islower() and rows and not segments and not raw.ruled:
