@@ -87,7 +87,7 @@ def _prose_text(t: str) -> bool:
     if len(t) > 260:
         return True
     words = t.split()
-    if _BULLET.search(t) and (len(words) >= 6 or _BULLET.search(t, 1)):
+    if not t.isascii() and _BULLET.search(t) and (len(words) >= 6 or _BULLET.search(t, 1)):
         return True  # bulleted slide text ('➢ Accordingly with our basic policy of continuous ...')
     if len(words) >= 2:
         if _has_word(_PROSE_SHORT_RE, t):
@@ -117,11 +117,12 @@ def _has_word(pattern: re.Pattern, t: str) -> bool:
 
 def _is_table_header(run: list[Tok], cur: "RawTable | None") -> bool:
     """A header run that opens (or repeats) a table: two periods, a period and a unit, or units alone."""
-    n_periods = sum(1 for t in run if t.kind in ("date", "code", "range"))
-    n_units = sum(1 for t in run if t.kind == "unit")
+    kinds = [t.kind for t in run]
+    n_periods = kinds.count("date") + kinds.count("code") + kinds.count("range")
+    n_units = kinds.count("unit")
     if n_periods >= 2 or (n_periods and n_units):
         return True
-    if n_periods == 1 and any(t.kind == "chg" for t in run) and run[-1].kind != "code":
+    if n_periods == 1 and "chg" in kinds and run[-1].kind != "code":
         return True
     return n_units >= 1 and not n_periods and (cur is None or not cur.rows or n_units >= 2)
 
@@ -162,9 +163,9 @@ _RULE = re.compile(r"[-_=─—―]{3,}")  # one character class first: the scan
 def split_rules(tokens: list[Tok]) -> list[Tok]:
     """Text tokens with the rule lines drawn inside them cut out: each rule becomes a 'rule' token."""
     search = _RULE.search
-    ruled = {i for i, t in enumerate(tokens) if t.kind == "text" and search(t.text)}
-    if not ruled:
+    if not search("\n".join([t.text for t in tokens if t.kind == "text"])):
         return tokens  # most releases: rules on lines of their own were blanked as markup
+    ruled = {i for i, t in enumerate(tokens) if t.kind == "text" and search(t.text)}
     out: list[Tok] = []
     for i, t in enumerate(tokens):
         if i not in ruled:
@@ -202,6 +203,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
     i, n = 0, len(tokens)
     tab_lines = {t.line for t in tokens if t.kind == "tab"}
     no_more_breaks = float("inf")
+    judged: dict[str, bool] = {}   # is_prose of each text: labels repeat (and a damaged file repeats a line)
 
     def close():
         nonlocal cur
@@ -312,7 +314,10 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
             i = j
             continue
         if t.kind == "text":
-            if is_prose(t):
+            prose = judged.get(t.text)
+            if prose is None:
+                prose = judged[t.text] = is_prose(t)
+            if prose:
                 close()
                 pending = []
                 caption = False
