@@ -90,8 +90,12 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
             chunk = text[pos:a]
             words = chunk.strip()
             if words:
-                _add_words(out, text, pos if len(words) == len(chunk) else pos + chunk.index(words), words, line,
-                           grown)
+                if len(words) != len(chunk):
+                    pos += chunk.index(words)
+                if out and out[-1].kind == "text":
+                    _add_words(out, text, pos, words, line, grown)
+                else:  # the common case, inline: a line of words after a figure, a tab or a line break
+                    append(Tok("text", pos, pos + len(words), words, line))
         pos = b
         kind = m.lastgroup
         if kind == "nl":
