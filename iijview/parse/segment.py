@@ -165,18 +165,20 @@ def split_rules(tokens: list[Tok]) -> list[Tok]:
     search = _RULE.search
     if not search("\n".join([t.text for t in tokens if t.kind == "text"])):
         return tokens  # most releases: rules on lines of their own were blanked as markup
-    ruled = {i for i, t in enumerate(tokens) if t.kind == "text" and search(t.text)}
     out: list[Tok] = []
+    done = 0
     for i, t in enumerate(tokens):
-        if i not in ruled:
-            out.append(t)
+        if t.kind != "text" or not search(t.text):
             continue
+        out.extend(tokens[done:i])
+        done = i + 1
         pos = 0
         for m in _RULE.finditer(t.text):
             _add_piece(out, t, pos, m.start())
             out.append(Tok("rule", t.start + m.start(), t.start + m.end(), m.group(0), t.line))
             pos = m.end()
         _add_piece(out, t, pos, len(t.text))
+    out.extend(tokens[done:])
     return out
 
 
@@ -343,7 +345,7 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
                     unread += 1
                 j += 1
             if cur is None:
-                if not (cells_seen_on_line and any(p.kind == "text" and p.line == t.line for p in pending)):
+                if not (cells_seen_on_line and _text_on_line(pending, t.line)):
                     # numbers outside any table (prose, page numbers): not values
                     pending = []
                     i = j
@@ -362,6 +364,16 @@ def segment(tokens: list[Tok], breaks: list[int]) -> list[RawTable]:
         i += 1
     close()
     return tables
+
+
+def _text_on_line(pending: list[Tok], line: int) -> bool:
+    """True when pending (in print order) holds a text token on `line`: looked for from its end."""
+    for p in reversed(pending):
+        if p.line != line:
+            return False
+        if p.kind == "text":
+            return True
+    return False
 
 
 def _number_starts_label(tokens: list[Tok], i: int, pending: list[Tok]) -> bool:
