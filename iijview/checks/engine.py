@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iijview.checks.values import (Interval, Money, Ref, cell_period, interval_of, is_money_column, money_of,
+from iijview.checks.values import (Interval, Money, Ref, cell_period, interval_of, money_column,
                                    overlaps, printed)
 from iijview.model import Cell, Column, Finding, Release
 
@@ -89,11 +89,8 @@ class Ledger:
             st = self.statements[si]
             table = self._money[si] = {}
             for col in st.columns:
-                if col.key in table:
-                    continue
-                table[col.key] = [None] * len(st.items)
-                if is_money_column(col):
-                    table[col.key] = [money_of(st, row, col) for row in st.items]
+                if col.key not in table:
+                    table[col.key] = money_column(st, col)
         return table
 
     def scale(self, ref: Ref) -> float | None:

@@ -1,6 +1,7 @@
 """Sum checks: which lines each total covers, from headings and labels or else from the figures themselves."""
 from __future__ import annotations
 
+from itertools import islice
 from operator import add, gt, le
 
 from iijview.checks import labels as L
@@ -17,6 +18,9 @@ RELEASE_STEPS = 10000  # search steps for all the totals of a release printed ab
 STEPS_PER_ROW = 4      # ... plus this many per row (a release uses a few thousand: the search stays linear)
 
 
+_NOTHING = (0.0, 0.0)   # what a line adds to a sum in a column it prints nothing in
+
+
 class _Table:
     """Money vectors of one statement's rows, per value column."""
 
@@ -24,7 +28,7 @@ class _Table:
         self.ledger, self.si = ledger, si
         st: Statement = ledger.statements[si]
         self.st = st
-        self.cols = [c.key for c in st.columns if c.role == "value" and c.unit in ("JPY", "USD")]
+        self.cols = cols = [c.key for c in st.columns if c.role == "value" and c.unit in ("JPY", "USD")]
         self.vec: dict[int, dict[str, Interval | None]] = {}
         self.kind: dict[int, str] = {}   # row -> "h" heading/barrier, "r" money row
         self.deduct: dict[int, bool] = {}   # per money row: an elimination, subtracted however printed
@@ -32,58 +36,79 @@ class _Table:
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
         self.readable: dict[int, set[str]] = {}   # per money row, the columns it has a readable value in
+        # Per money row, (index in self.cols, lo, hi) of each column it prints a readable value in.
+        self.printed: dict[int, list[tuple[int, float, float]]] = {}
         money = ledger.money(si)
-        columns = [(c, money[c]) for c in self.cols]
+        columns = [money[c] for c in cols]
+        positive = True
         for i, row in enumerate(st.items):
             cells = row.cells
-            entries = [(c, m[i]) for c, m in columns]   # Money or None per column
-            if row.is_heading or not any(e is not None and c in cells for c, e in entries):
-                self.kind[i] = "h" if (row.is_heading or not cells) else "x"
+            if row.is_heading or not cells:
+                self.kind[i] = "h"
+                continue
+            entries = [m[i] for m in columns]   # Money or None per column
+            if not any(e is not None and c in cells for c, e in zip(cols, entries)):
+                self.kind[i] = "x"
                 continue
             self.kind[i] = "r"
             deduct = self.deduct[i] = L.is_deduction(row.label)
-            vec = self.vec[i] = {c: None if e is None else e.interval for c, e in entries}
-            adds: list[tuple[float, float] | None] = []
-            for c in self.cols:
-                iv = vec[c]
+            vec = self.vec[i] = {}
+            adds = self.adds[i] = []
+            printed = self.printed[i] = []
+            readable = self.readable[i] = set()
+            for k, c in enumerate(cols):
+                e = entries[k]
+                iv = vec[c] = None if e is None else e.interval
                 if iv is None:
-                    adds.append(None if c in row.cells else (0.0, 0.0))
-                elif deduct:
+                    adds.append(None if c in cells else _NOTHING)
+                    continue
+                readable.add(c)
+                if c in cells:
+                    printed.append((k, iv.lo, iv.hi))
+                if iv.lo < 0:
+                    positive = False
+                if deduct:
                     a = iv.absolute()
                     adds.append((-a.hi, -a.lo))
                 else:
                     adds.append((iv.lo, iv.hi))
-            self.adds[i] = adds
-            self.readable[i] = {c for c in self.cols if vec[c] is not None}
-        self.positive = all(iv is None or iv.lo >= 0 for v in self.vec.values() for iv in v.values())
+        self.positive = positive
         if ledger.search_steps is None:
             ledger.search_steps = RELEASE_STEPS + STEPS_PER_ROW * sum(len(x.items) for x in ledger.statements)
 
     def present(self, i: int) -> list[str]:
         """Columns where row i prints a readable value."""
-        row = self.st.items[i]
-        return [c for c in self.cols if c in row.cells and self.vec[i].get(c) is not None]
+        return [self.cols[k] for k, _lo, _hi in self.printed[i]]
+
+    def target(self, total: int, need: int) -> list[tuple[int, float, float]] | None:
+        """The total's printed figures to compare a run with, or None when no run can match it:
+        fewer than `need` of them, or nothing but zeros."""
+        target = self.printed[total]
+        if len(target) < need or all(t_lo <= 0 <= t_hi for _k, t_lo, t_hi in target):
+            return None
+        return target
 
     def first_match(self, total: int, rows: list[int], lengths: list[int], need: int = 1) -> int | None:
         """The first length L in `lengths` whose last L `rows` add up to the total (see matches)."""
-        if not lengths:
+        target = self.target(total, need)
+        if not lengths or target is None:
             return None
-        vec, cells = self.vec[total], self.st.items[total].cells
-        # (column index, lo, hi) of each column the total prints readably; only these are summed
-        target = [(k, iv.lo, iv.hi) for k, c in enumerate(self.cols)
-                  if c in cells and (iv := vec.get(c)) is not None]
-        if len(target) < need or all(t_lo <= 0 <= t_hi for _k, t_lo, t_hi in target):
-            return None   # too few figures to compare, or nothing but zeros: no run can match
+        return self.first_run(target, rows, lengths, need)
+
+    def first_run(self, target: list, rows: list[int], lengths: list[int], need: int) -> int | None:
+        """first_match for the total's figures `target` (from self.target)."""
         wanted = set(lengths)
         # per column: [index in self.cols (None once left out), total's lo, hi, the run's sum lo, hi]
         sums = [[k, t_lo, t_hi, 0.0, 0.0] for k, t_lo, t_hi in target]
         hits: set[int] = set()
         left = len(sums)   # columns not left out
+        adds_of = self.adds
         for length in range(1, min(max(wanted), len(rows)) + 1):
-            adds = self.adds[rows[-length]]
+            adds = adds_of[rows[-length]]
             for column in sums:
-                if column[0] is not None:
-                    a = adds[column[0]]
+                k = column[0]
+                if k is not None:
+                    a = adds[k]
                     if a is None:
                         column[0] = None   # an unreadable figure: the column is left out from here on
                         left -= 1
@@ -107,7 +132,7 @@ def _meets_all(sums: list[list], need: int) -> bool:
     for k, t_lo, t_hi, lo, hi in sums:
         if k is None:
             continue
-        if not overlaps(t_lo, t_hi, lo, hi):
+        if not (lo <= t_hi and t_lo <= hi or overlaps(t_lo, t_hi, lo, hi)):
             return False
         compared += 1
         nonzero = nonzero or t_lo > 0 or t_hi < 0
@@ -128,15 +153,13 @@ def check_sums(ledger: Ledger, si: int) -> None:
     children: dict[int, list[int]] = {}
     pending: list[int] = []           # labelled totals whose lines are not found yet
     tentative: dict[int, list[int]] = {}  # labelled totals that failed under the heading they name
-    open_: list[tuple[str, int]] = []
+    open_ = _Open()
     multi = len(t.cols) >= 2
     for i, row in enumerate(t.st.items):
         kind = t.kind[i]
         if kind != "r":
             if kind == "h":
-                open_.append(("h", i))
-                if len(open_) > 2 * WINDOW:
-                    del open_[:-WINDOW]
+                open_.add("h", i)
             continue
         if _labelled_total(row):
             group = _find_group(t, i, open_, need=1)
@@ -155,9 +178,7 @@ def check_sums(ledger: Ledger, si: int) -> None:
             if group is not None:
                 _take(i, group, open_, parent, children)
                 _emit(ledger, t, i, group, False)
-        open_.append(("r", i))
-        if len(open_) > 2 * WINDOW:
-            del open_[:-WINDOW]   # a total reaches back WINDOW entries at most: keep the scan short
+        open_.add("r", i)
     _top_down(ledger, t, parent, children, pending)
     for i in sorted([*pending, *tentative]):
         if i in children and i not in tentative:
@@ -194,33 +215,63 @@ def _top_level_group(t: _Table, i: int, parent: dict[int, int]) -> list[int] | N
     return rows[-n:] if n else None
 
 
-def _candidates(open_: list[tuple[str, int]], headings_only: bool, min_len: int) -> tuple[list[int], list[int]]:
-    """The open money rows, and the lengths of the runs ending the list to try as a total's lines.
+class _Open:
+    """The money lines no total has claimed yet and the headings among them, in print order."""
 
-    The runs are tried back to each heading (nearest first), then all open lines, then plain
-    runs of min_len to MAX_RUN lines; every run ends with the last open line.
-    """
-    rows: list[int] = []
-    before: list[int] = []      # per heading, how many open lines precede it
-    for kind, i in open_:
-        if kind == "r":
-            rows.append(i)
-        else:
-            before.append(len(rows))
-    after = len(rows)
-    runs = dict.fromkeys(after - b for b in reversed(before) if b < after)   # nearest heading first
-    if after:
-        runs[after] = None
-    if not headings_only:
-        runs.update(dict.fromkeys(range(min_len, min(after, MAX_RUN) + 1)))
-    return rows, list(runs)
+    def __init__(self):
+        self.entries: list[tuple[str, int]] = []   # ("h", row): a heading; ("r", row): an open line
+        self.rows = 0   # how many of the entries are lines
+
+    def add(self, kind: str, i: int) -> None:
+        """Append a heading ("h") or a line ("r")."""
+        self.entries.append((kind, i))
+        self.rows += kind == "r"
+        if len(self.entries) > 2 * WINDOW:   # a total reaches back WINDOW entries at most: keep the scan short
+            del self.entries[:-WINDOW]
+            self.rows = sum(1 for k, _ in self.entries if k == "r")
+
+    def take(self, group: list[int]) -> None:
+        """Remove the lines a total has claimed."""
+        members = set(group)
+        self.entries = [(k, j) for k, j in self.entries if not (k == "r" and j in members)]
+        self.rows = sum(1 for k, _ in self.entries if k == "r")
+
+    def candidates(self, min_len: int) -> tuple[list[int], list[int]]:
+        """The open lines among the last WINDOW entries, and the lengths of the runs ending them to try
+        as a total's lines.
+
+        The runs are tried back to each heading (nearest first), then all open lines, then plain
+        runs of min_len to MAX_RUN lines; every run ends with the last open line.
+        """
+        rows: list[int] = []
+        runs: dict[int, None] = {}
+        if not self.rows:
+            return rows, []
+        for kind, i in islice(reversed(self.entries), WINDOW):
+            if kind == "r":
+                rows.append(i)
+                if len(rows) == self.rows:
+                    break   # only headings are left: their run, all open lines, is tried next anyway
+            elif rows:
+                runs[len(rows)] = None   # the run back to this heading
+        rows.reverse()
+        if rows:
+            runs[len(rows)] = None
+        runs.update(dict.fromkeys(range(min_len, min(len(rows), MAX_RUN) + 1)))
+        return rows, list(runs)
 
 
-def _find_group(t, i, open_, need, headings_only=False, min_len=2):
-    rows, lengths = _candidates(open_[-WINDOW:], headings_only, min_len)
+def _find_group(t: _Table, i: int, open_, need: int, min_len: int = 2) -> list[int] | None:
+    """The first run of open lines ending the list that adds up to total i (see _Open.candidates)."""
+    target = t.target(i, need)
+    if target is None:
+        return None
+    rows, lengths = open_.candidates(min_len)
     if need > 1:
         lengths = [n for n in lengths if n >= min_len]
-    n = t.first_match(i, rows, lengths, need)
+    if not lengths:
+        return None
+    n = t.first_run(target, rows, lengths, need)
     return rows[-n:] if n else None
 
 
@@ -228,7 +279,7 @@ def _certain_group(t: _Table, i: int, open_) -> list[int] | None:
     """The run under the heading this total names; only such a run may produce a failure."""
     label = t.st.items[i].label
     best, best_score = None, 0.0
-    open_ = open_[-WINDOW:]
+    open_ = open_.entries[-WINDOW:]
     for k in range(len(open_) - 1, -1, -1):
         kind, h = open_[k]
         if kind != "h":
@@ -244,8 +295,7 @@ def _certain_group(t: _Table, i: int, open_) -> list[int] | None:
 
 
 def _take(i, group, open_, parent, children):
-    members = set(group)
-    open_[:] = [(k, j) for k, j in open_ if not (k == "r" and j in members)]
+    open_.take(group)
     children[i] = list(group)
     for g in group:
         parent[g] = i
@@ -257,16 +307,12 @@ def _emit(ledger: Ledger, t: _Table, i: int, group: list[int], certain: bool) ->
     what = (f"the sum of its {len(group)} lines ({first} … {last})" if len(group) > 1
             else f"its one line ({first})")
     missing = {"insert_after": group[-1], "group": list(group)} if certain else None
+    items, si = t.st.items, t.si
+    lines = [(g, t.deduct[g], items[g].cells) for g in group]   # eliminations are deductions however printed
     for c in t.cols:
-        if c not in t.st.items[i].cells:
-            continue
-        terms = [_term(t, g, c) for g in group if c in t.st.items[g].cells]
-        ledger.add(Equation("sum", Ref(t.si, i, c), terms, what, missing=missing))
-
-
-def _term(t: _Table, g: int, c: str) -> Term:
-    """A line as an addend: eliminations are deductions however they are printed."""
-    return Term(Ref(t.si, g, c), deduct=t.deduct[g])
+        if c in items[i].cells:
+            terms = [Term(Ref(si, g, c), 1.0, deduct) for g, deduct, cells in lines if c in cells]
+            ledger.add(Equation("sum", Ref(si, i, c), terms, what, missing=missing))
 
 
 def _top_down(ledger, t: _Table, parent, children, pending) -> None:
@@ -297,12 +343,13 @@ def _top_down(ledger, t: _Table, parent, children, pending) -> None:
 
 def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     """Depth-first search for children of row i among the rows below it ("of which" lines may be skipped)."""
-    cols = t.present(i)
-    if not cols:
+    target = t.printed[i]
+    if not target:
         return None
-    ks = [t.cols.index(c) for c in cols]
-    lows = [t.vec[i][c].lo for c in cols]
-    highs = [t.vec[i][c].hi for c in cols]
+    ks = [k for k, _lo, _hi in target]
+    lows = [lo for _k, lo, _hi in target]
+    highs = [hi for _k, _lo, hi in target]
+    cols = [t.cols[k] for k in ks]
     readable = set(cols)
     positive = t.positive
     steps = 0
@@ -312,11 +359,10 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
 
     def part(j: int) -> tuple | None:
         """Row j's addends (lo, hi) and sizes in the searched columns, or None when it cannot be a part."""
-        if j not in parts:
-            parts[j] = None
-            if t.kind.get(j) == "r" and not (j in involved and j not in span_end) and readable <= t.readable[j]:
-                adds, vec = t.adds[j], t.vec[j]
-                parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(vec[c].mid) for c in cols])
+        parts[j] = None
+        if t.kind.get(j) == "r" and not (j in involved and j not in span_end) and readable <= t.readable[j]:
+            adds, vec = t.adds[j], t.vec[j]
+            parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(vec[c].mid) for c in cols])
         return parts[j]
 
     def dfs(j, lo, hi, kids, extra):
@@ -326,14 +372,15 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
             return None
         if len(kids) >= 2 and all(map(overlaps, lows, highs, lo, hi)):
             return list(kids), list(extra)
-        p = part(j) if j <= last_row else None
+        if j > last_row:
+            return None
+        p = parts[j] if j in parts else part(j)
         if p is None or (positive and any(map(gt, lo, highs))):
             return None
-        add_lo, add_hi, size = p
-        res = dfs(span_end.get(j, j) + 1, list(map(add, lo, add_lo)), list(map(add, hi, add_hi)), kids + [j], extra)
+        res = dfs(span_end.get(j, j) + 1, list(map(add, lo, p[0])), list(map(add, hi, p[1])), kids + [j], extra)
         if res is not None:
             return res
-        if kids and j not in span_end and all(map(le, size, parts[kids[-1]][2])):
+        if kids and j not in span_end and all(map(le, p[2], parts[kids[-1]][2])):
             return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])])
         return None
 

@@ -24,17 +24,24 @@ def usd_rate(text: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def _money_cells(ledger: Ledger):
-    """(item, occurrence, count, period, member, unit) -> refs of money cells, in document order.
+def _money_cells(ledger: Ledger) -> list[tuple[tuple, list[Ref]]]:
+    """Pairs of ((item, occurrence, count), period, member, unit) and the refs of the money cells that
+    print it, in document order.
 
     Only the parser's item ids tie figures across tables; an id printed n times in one table
     (segment rows under revenues and again under profit) ties its k-th printing to the k-th
     printing in tables that also print it n times.
     """
     groups: dict[tuple, list[Ref]] = {}
+    places: dict[tuple, int] = {}   # (period, member) -> a number standing for it in the keys while grouping
     for si, st in enumerate(ledger.statements):
         money = ledger.money(si)
-        columns = [(col, money[col.key]) for col in st.columns if is_money_column(col)]
+        columns = []   # (key, member, the column's place or None when it has no period or a forecast one, money)
+        for col in st.columns:
+            if is_money_column(col):
+                period = col.period
+                place = None if period is None or period.forecast else places.setdefault((period, col.member), len(places))
+                columns.append((col.key, col.member, place, money[col.key]))
         counts: dict[str, int] = {}
         for row in st.items:
             if row.item and not row.is_heading:
@@ -46,23 +53,29 @@ def _money_cells(ledger: Ledger):
             k = seen.get(row.item, 0)
             seen[row.item] = k + 1
             role = (row.item, k, counts[row.item])
-            for col, column_money in columns:
-                cell, m = row.cells.get(col.key), column_money[i]
+            cells = row.cells
+            for key, member, place, column_money in columns:
+                cell, m = cells.get(key), column_money[i]
                 if cell is None or m is None:
                     continue
-                period = cell_period(col, cell)
-                if period is None or period.forecast:
+                if cell.period is not None:   # the cell's own period (cell_period)
+                    period = cell.period
+                    if period.forecast:
+                        continue
+                    place = places.setdefault((period, member), len(places))
+                elif place is None:
                     continue
-                groups.setdefault((role, period, col.member, m.unit), []).append(Ref(si, i, col.key))
-    return groups
+                groups.setdefault((role, place, m.unit), []).append(Ref(si, i, key))
+    period_of = {place: pm for pm, place in places.items()}
+    return [((role, *period_of[place], unit), refs) for (role, place, unit), refs in groups.items()]
 
 
 def check_ties(ledger: Ledger) -> None:
     """Add equations tying each repeated figure to its most precise printing, and cash to the balance sheet."""
     groups = _money_cells(ledger)
-    for (role, _period, _member, _unit), refs in groups.items():
-        if len({r.st for r in refs}) < 2:
-            continue
+    for (role, _period, _member, _unit), refs in groups:
+        if refs[0].st == refs[-1].st:
+            continue   # printed in one statement only (refs are in document order)
         alt = _SIGN_FREE.search(role[0]) is not None
         anchor = _consensus(ledger, refs, alt)
         other = ledger.statements[anchor.st]
@@ -89,23 +102,23 @@ def _consensus(ledger: Ledger, refs: list[Ref], sign_free: bool) -> Ref:
     A figure is printed a handful of times in a release; in a damaged file that repeats a table
     hundreds of times, only the first TIE_POOL printings confirm one another (keeps this linear).
     """
-    pool = refs[:TIE_POOL]
+    pool = [(r, ledger.interval(r), ledger.scale(r) or 1.0, ledger.cell(r) is not None) for r in refs[:TIE_POOL]]
 
-    def confirmed(a: Ref) -> bool:
-        return any(r.st != a.st and _agree(ledger, r, a, sign_free) for r in pool)
+    def confirmed(a: Ref, anchor, a_scale: float) -> bool:
+        return anchor is not None and any(
+            r.st != a.st and target is not None and printed and _agree(target, scale, anchor, a_scale, sign_free)
+            for r, target, scale, printed in pool)
 
     def home(a: Ref) -> int:
         sid = ledger.statements[a.st].id
         return _HOME.index(sid) if sid in _HOME else len(_HOME)
-    return min(pool, key=lambda a: (not confirmed(a), ledger.scale(a) or 1.0, home(a), a.st))
+    return min(pool, key=lambda p: (not confirmed(p[0], p[1], p[2]), p[2], home(p[0]), p[0].st))[0]
 
 
-def _agree(ledger: Ledger, r: Ref, a: Ref, sign_free: bool) -> bool:
-    """True when the tie of r to a would pass (what ledger.evaluate finds, without building the equation)."""
-    target, anchor = ledger.interval(r), ledger.interval(a)
-    if target is None or anchor is None or ledger.cell(r) is None:
-        return False
-    slack = _slack(ledger, r, a)
+def _agree(target, t_scale: float, anchor, a_scale: float, sign_free: bool) -> bool:
+    """True when the tie of a printing (interval, scale) to an anchor would pass (what ledger.evaluate
+    finds, without building the equation)."""
+    slack = 0.5 * max(t_scale, a_scale) if t_scale != a_scale else 0.0   # as _slack
     lo, hi = target.lo - slack, target.hi + slack
     return overlaps(lo, hi, anchor.lo, anchor.hi) or (sign_free and overlaps(lo, hi, -anchor.hi, -anchor.lo))
 
@@ -125,9 +138,9 @@ def _months_before(end: dt.date, months: int) -> dt.date:
 
 def _cash_ties(ledger: Ledger, groups) -> None:
     """Cash at end (and at beginning) of the cash-flow period = balance-sheet cash at that date."""
-    cash = {(p.end, member, unit): refs for ((role, *_), p, member, unit), refs in groups.items()
+    cash = {(p.end, member, unit): refs for ((role, *_), p, member, unit), refs in groups
             if role in ("cash", "cash_and_equivalents") and p.is_instant}
-    for ((role, *_), p, member, unit), refs in groups.items():
+    for ((role, *_), p, member, unit), refs in groups:
         if role not in ("cash_end", "cash_beginning") or p.is_instant:
             continue
         date = p.end if role == "cash_end" else _months_before(p.end, p.months)

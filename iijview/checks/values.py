@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from iijview.model import Cell, Column, LineItem, Period, Statement
+from iijview.model import Cell, Column, Period, Statement
 
 # Units whose cells take part in money checks; the rest (shares, per-share, %) are left out of sums.
 MONEY_UNITS = ("JPY", "USD")
@@ -129,34 +129,51 @@ def interval_of(cell: Cell | None, scale: float, unit: str = "JPY") -> Interval 
         return ZERO
     if cell.status == "unreadable":
         return None
-    if cell.value is None:
+    value = cell.value
+    if value is None:
         return ZERO if cell.status in ("nil", "parsed") else None
-    if not is_figure(cell.value):
+    if not (math.isfinite(value) and abs(value) < MAX_FIGURE):   # is_figure, inline: this runs for every cell
         return None
-    h = half_unit(cell) * (2 if unit.startswith("USD") else 1)
+    h = (half_unit(cell) if "." in (cell.text or "") else 0.5) * (2 if unit.startswith("USD") else 1)
     if cell.status == "corrected":
         h = 0.0  # a user's correction is taken as exact
-    return Interval((cell.value - h) * scale, (cell.value + h) * scale)
+    return Interval((value - h) * scale, (value + h) * scale)
 
 
 @dataclass(slots=True)   # one per cell of every money column: slots make them quick to build
 class Money:
-    """A yen or dollar cell: its unit, its base-unit scale and its interval (None when unreadable)."""
+    """A yen or dollar cell: its unit, its base-unit scale and its interval (None when unreadable); never changed."""
 
     unit: str
     scale: float
     interval: Interval | None
 
 
-def money_of(st: Statement, row: LineItem, col: Column) -> Money | None:
-    """The cell of `row` in `col` as money, or None when the row is not money there (shares, per share, %)."""
-    if not is_money_column(col) or row.is_heading:
-        return None
-    unit, scale = st.unit_of(row, col)
-    if unit not in MONEY_UNITS:
-        return None
-    scale = float(scale or 1)
-    return Money(unit, scale, interval_of(row.cells.get(col.key), scale, unit))
+def money_column(st: Statement, col: Column) -> list[Money | None]:
+    """Each row's cell in `col` as money, or None where the row is not money there (shares, per share, %)."""
+    if not is_money_column(col):
+        return [None] * len(st.items)
+    key, plain_unit, plain_scale = col.key, col.unit, float(col.scale or 1)
+    blank = Money(plain_unit, plain_scale, ZERO)   # shared by the plain rows that print nothing here
+    out: list[Money | None] = []
+    for row in st.items:
+        if row.is_heading:
+            out.append(None)
+            continue
+        cell = row.cells.get(key)
+        if row.unit is None and row.scale is None:   # most rows: the column's unit and scale
+            if cell is None:
+                out.append(blank)
+                continue
+            unit, scale = plain_unit, plain_scale
+        else:
+            unit, scale = st.unit_of(row, col)
+            if unit not in MONEY_UNITS:
+                out.append(None)
+                continue
+            scale = float(scale or 1)
+        out.append(Money(unit, scale, ZERO if cell is None else interval_of(cell, scale, unit)))
+    return out
 
 
 def printed(value: float, cell: Cell | None) -> float:
