@@ -93,28 +93,12 @@ class _Table:
         target = self.target(total, need)
         if not lengths or target is None:
             return None
-        return self.first_run(target, rows, lengths, need)
-
-    def first_run(self, target: list, rows: list[int], lengths: list[int], need: int) -> int | None:
-        """first_match for the total's figures `target` (from self.target)."""
         wanted = set(lengths)
-        # per column: [index in self.cols (None once left out), total's lo, hi, the run's sum lo, hi]
-        sums = [[k, t_lo, t_hi, 0.0, 0.0] for k, t_lo, t_hi in target]
+        sums = _sums(target)
         hits: set[int] = set()
         left = len(sums)   # columns not left out
-        adds_of = self.adds
         for length in range(1, min(max(wanted), len(rows)) + 1):
-            adds = adds_of[rows[-length]]
-            for column in sums:
-                k = column[0]
-                if k is not None:
-                    a = adds[k]
-                    if a is None:
-                        column[0] = None   # an unreadable figure: the column is left out from here on
-                        left -= 1
-                    else:
-                        column[3] += a[0]
-                        column[4] += a[1]
+            left -= _add(sums, self.adds[rows[-length]])
             if left < need:
                 break   # too few columns left to compare: no longer run can match
             if length in wanted and _meets_all(sums, need):
@@ -124,6 +108,28 @@ class _Table:
     def matches(self, total: int, parts: list[int], need: int = 1) -> bool:
         """True when the parts add up to the total in every column both can be read in (at least `need`)."""
         return self.first_match(total, parts, [len(parts)], need) is not None
+
+
+def _sums(target: list[tuple[int, float, float]]) -> list[list]:
+    """Per column of the total: [index in the table's columns (None once left out), total's lo, hi,
+    the run's sum lo, hi] (the run empty)."""
+    return [[k, t_lo, t_hi, 0.0, 0.0] for k, t_lo, t_hi in target]
+
+
+def _add(sums: list[list], adds: list) -> int:
+    """Add a line's addends to the sums; return how many columns its unreadable figures leave out."""
+    out = 0
+    for column in sums:
+        k = column[0]
+        if k is not None:
+            a = adds[k]
+            if a is None:
+                column[0] = None   # an unreadable figure: the column is left out from here on
+                out += 1
+            else:
+                column[3] += a[0]
+                column[4] += a[1]
+    return out
 
 
 def _meets_all(sums: list[list], need: int) -> bool:
@@ -236,43 +242,54 @@ class _Open:
         self.entries = [(k, j) for k, j in self.entries if not (k == "r" and j in members)]
         self.rows = sum(1 for k, _ in self.entries if k == "r")
 
-    def candidates(self, min_len: int) -> tuple[list[int], list[int]]:
-        """The open lines among the last WINDOW entries, and the lengths of the runs ending them to try
-        as a total's lines.
 
-        The runs are tried back to each heading (nearest first), then all open lines, then plain
-        runs of min_len to MAX_RUN lines; every run ends with the last open line.
-        """
-        rows: list[int] = []
-        runs: dict[int, None] = {}
-        if not self.rows:
-            return rows, []
-        for kind, i in islice(reversed(self.entries), WINDOW):
-            if kind == "r":
-                rows.append(i)
-                if len(rows) == self.rows:
-                    break   # only headings are left: their run, all open lines, is tried next anyway
-            elif rows:
-                runs[len(rows)] = None   # the run back to this heading
-        rows.reverse()
-        if rows:
-            runs[len(rows)] = None
-        runs.update(dict.fromkeys(range(min_len, min(len(rows), MAX_RUN) + 1)))
-        return rows, list(runs)
+def _find_group(t: _Table, i: int, open_: _Open, need: int, min_len: int = 2) -> list[int] | None:
+    """The run of open lines ending with the last one that adds up to total i, or None.
 
-
-def _find_group(t: _Table, i: int, open_, need: int, min_len: int = 2) -> list[int] | None:
-    """The first run of open lines ending the list that adds up to total i (see _Open.candidates)."""
+    Among the last WINDOW open entries, the runs are tried back to each heading (nearest first),
+    then all open lines, then plain runs of min_len to MAX_RUN lines; when need > 1 no run is shorter
+    than min_len. One pass from the last line back adds up every run at once.
+    """
     target = t.target(i, need)
-    if target is None:
+    if target is None or not open_.rows:
         return None
-    rows, lengths = open_.candidates(min_len)
-    if need > 1:
-        lengths = [n for n in lengths if n >= min_len]
-    if not lengths:
-        return None
-    n = t.first_run(target, rows, lengths, need)
-    return rows[-n:] if n else None
+    shortest = min_len if need > 1 else 1   # of a run back to a heading, or of all open lines
+    sums, left = _sums(target), len(target)
+    rows: list[int] = []   # the open lines, last first
+    by_heading = plain = None   # the first run back to a heading and the shortest plain run that add up
+    meets = None   # whether the run of len(rows) lines adds up (None: not worked out yet)
+    whole = True   # all open lines are summed (no column ran out)
+    for kind, j in islice(reversed(open_.entries), WINDOW):
+        n = len(rows)
+        if kind == "h":
+            if by_heading is None and n >= shortest:
+                if meets is None:
+                    meets = _meets_all(sums, need)
+                if meets:
+                    by_heading = n
+            continue
+        left -= _add(sums, t.adds[j])
+        rows.append(j)
+        n += 1
+        if left < need:
+            whole = False
+            break   # too few columns left to compare: no longer run can match
+        meets = None
+        if plain is None and min_len <= n <= MAX_RUN:
+            meets = _meets_all(sums, need)
+            if meets:
+                plain = n
+        if n == open_.rows:
+            break   # only headings are left: their run, all open lines, is tried next anyway
+    n = by_heading
+    if n is None and whole and len(rows) >= shortest:
+        if meets is None:
+            meets = _meets_all(sums, need)
+        if meets:
+            n = len(rows)
+    if n is None:
+        n = plain
+    return rows[n - 1::-1] if n else None
 
 
 def _certain_group(t: _Table, i: int, open_) -> list[int] | None:

@@ -65,9 +65,12 @@ def short(label: str, limit: int = 45) -> str:
 
 def role(row: LineItem) -> str:
     """Canonical role of a row: the parser's item id, else one guessed from the label."""
-    if row.item:
-        return row.item
-    text = re.sub(rf"\s*[{_DASH}]\s*", "—", row.label.strip()).rstrip(" :")
+    return row.item or _label_role(row.label)
+
+
+@lru_cache(maxsize=8192)
+def _label_role(label: str) -> str:
+    text = re.sub(rf"\s*[{_DASH}]\s*", "—", label.strip()).rstrip(" :")
     text = re.sub(r"\s+", " ", text)
     m = _ROLE_RE.match(text)   # every pattern is anchored at the start
     return m.lastgroup if m else ""

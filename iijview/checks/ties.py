@@ -26,13 +26,13 @@ def usd_rate(text: str) -> float | None:
 
 def _money_cells(ledger: Ledger) -> list[tuple[tuple, list[Ref]]]:
     """Pairs of ((item, occurrence, count), period, member, unit) and the refs of the money cells that
-    print it, in document order.
+    print it, in document order: the figures printed in two statements or more, and all cash figures.
 
     Only the parser's item ids tie figures across tables; an id printed n times in one table
     (segment rows under revenues and again under profit) ties its k-th printing to the k-th
     printing in tables that also print it n times.
     """
-    groups: dict[tuple, list[Ref]] = {}
+    groups: dict[tuple, list[tuple]] = {}   # (role, place, unit) -> (statement, row, column) of each cell
     places: dict[tuple, int] = {}   # (period, member) -> a number standing for it in the keys while grouping
     for si, st in enumerate(ledger.statements):
         money = ledger.money(si)
@@ -65,9 +65,13 @@ def _money_cells(ledger: Ledger) -> list[tuple[tuple, list[Ref]]]:
                     place = places.setdefault((period, member), len(places))
                 elif place is None:
                     continue
-                groups.setdefault((role, place, m.unit), []).append(Ref(si, i, key))
+                groups.setdefault((role, place, m.unit), []).append((si, i, key))
     period_of = {place: pm for pm, place in places.items()}
-    return [((role, *period_of[place], unit), refs) for (role, place, unit), refs in groups.items()]
+    return [((role, *period_of[place], unit), [Ref(*c) for c in cells]) for (role, place, unit), cells in groups.items()
+            if cells[0][0] != cells[-1][0] or role[0] in _CASH_ROLES]   # most figures are printed once
+
+
+_CASH_ROLES = ("cash", "cash_and_equivalents", "cash_end", "cash_beginning")
 
 
 def check_ties(ledger: Ledger) -> None:
