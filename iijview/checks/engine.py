@@ -8,6 +8,7 @@ from iijview.checks.values import (Interval, Money, Ref, cell_period, interval_o
 from iijview.model import Cell, Column, Finding, Release
 
 PASS, FAIL, NA = "passed", "failed", "not_applicable"
+_UNSEEN = object()   # a cell whose interval is not worked out yet (None: unreadable)
 
 
 @dataclass(slots=True)   # made by the thousand: slots make them quicker to build and read
@@ -163,8 +164,11 @@ class Ledger:
     def _sum(self, terms: list[Term]) -> tuple[float, float] | None:
         """(lo, hi) of the sum of the terms, or None when a cell cannot be read."""
         lo = hi = 0.0
+        known = {} if self.trial else self._intervals   # trial values win over what is known of the cells
         for t in terms:
-            iv = self.interval(t.ref)
+            iv = known.get(t.ref, _UNSEEN)
+            if iv is _UNSEEN:
+                iv = self.interval(t.ref)
             if iv is None:
                 return None
             k = t.coef

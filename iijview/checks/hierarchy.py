@@ -337,13 +337,15 @@ def _top_down(ledger, t: _Table, parent, children, pending) -> None:
     involved = set(parent) | set(children)
     span_end: dict[int, int] = {}
     rows = [i for i in t.vec if i not in involved]
+    known: dict[tuple, dict] = {}   # the parts worked out so far, per set of columns searched
     for i in sorted(rows, reverse=True):
         labelled = i in pending
         if not labelled and len(t.cols) < 2 and not L.is_total_label(t.st.items[i].label):
             continue
-        found = _search_below(t, i, involved, span_end)
+        found = _search_below(t, i, involved, span_end, known)
         if found is None:
             continue
+        known.clear()   # the lines found are no longer parts of another total
         kids, extra = found
         children[i] = kids
         for k in kids:
@@ -358,8 +360,11 @@ def _top_down(ledger, t: _Table, parent, children, pending) -> None:
         involved.add(i)
 
 
-def _search_below(t: _Table, i: int, involved: set, span_end: dict):
-    """Depth-first search for children of row i among the rows below it ("of which" lines may be skipped)."""
+def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[tuple, dict]):
+    """Depth-first search for children of row i among the rows below it ("of which" lines may be skipped).
+
+    `known` keeps the parts worked out by earlier searches in the same columns while no search succeeds.
+    """
     target = t.printed[i]
     if not target:
         return None
@@ -372,7 +377,7 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict):
     steps = 0
     budget = min(BUDGET, t.ledger.search_steps)
     last_row = i + LOOKAHEAD
-    parts: dict[int, tuple | None] = {}
+    parts: dict[int, tuple | None] = known.setdefault(tuple(ks), {})
 
     def part(j: int) -> tuple | None:
         """Row j's addends (lo, hi) and sizes in the searched columns, or None when it cannot be a part."""

@@ -58,8 +58,8 @@ def settle_levels(st: Statement, parent: dict[int, int], children: dict[int, lis
     Levels are settled on the release as printed: once the user has edited the statement, the
     rows stay where they are, so an edit never moves lines.
     """
-    if any(row.inserted or any(c.status == "corrected" for c in row.cells.values())
-           for row in st.items):
+    if any(row.inserted for row in st.items) or \
+            any(c.status == "corrected" for row in st.items for c in row.cells.values()):
         return
     kids_of: dict[int, list[int]] = {}
     for i, p in sorted(parent.items()):

@@ -145,10 +145,10 @@ def typo_variants(value: float) -> list[int]:
     d = str(int(abs(value)))
     out = set()
     for i in range(len(d)):
-        for c in "0123456789":
-            out.add(d[:i] + c + d[i + 1:])
-            out.add(d[:i] + c + d[i:])
-        out.add(d[:i] + d[i + 1:])
+        head, rest, tail = d[:i], d[i:], d[i + 1:]
+        out.update([head + c + tail for c in "0123456789"])
+        out.update([head + c + rest for c in "0123456789"])
+        out.add(head + tail)
         if i + 1 < len(d):
             out.add(d[:i] + d[i + 1] + d[i] + d[i + 2:])
     for c in "0123456789":
