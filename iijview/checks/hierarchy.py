@@ -29,13 +29,12 @@ class _Table:
         st: Statement = ledger.statements[si]
         self.st = st
         self.cols = cols = [c.key for c in st.columns if c.role == "value" and c.unit in ("JPY", "USD")]
-        self.vec: dict[int, dict[str, Interval | None]] = {}
+        self.ivs: dict[int, list[Interval | None]] = {}   # per money row, its interval in each column
         self.kind: dict[int, str] = {}   # row -> "h" heading/barrier, "r" money row
         self.deduct: dict[int, bool] = {}   # per money row: an elimination, subtracted however printed
         # Per money row, one entry per column of self.cols: (lo, hi) it adds to a sum (deductions
         # already negated), or None when the row prints a figure there that cannot be read.
         self.adds: dict[int, list[tuple[float, float] | None]] = {}
-        self.readable: dict[int, set[str]] = {}   # per money row, the columns it has a readable value in
         # Per money row, (index in self.cols, lo, hi) of each column it prints a readable value in.
         self.printed: dict[int, list[tuple[int, float, float]]] = {}
         money = ledger.money(si)
@@ -52,17 +51,16 @@ class _Table:
                 continue
             self.kind[i] = "r"
             deduct = self.deduct[i] = L.is_deduction(row.label)
-            vec = self.vec[i] = {}
+            ivs = self.ivs[i] = []
             adds = self.adds[i] = []
             printed = self.printed[i] = []
-            readable = self.readable[i] = set()
             for k, c in enumerate(cols):
                 e = entries[k]
-                iv = vec[c] = None if e is None else e.interval
+                iv = None if e is None else e.interval
+                ivs.append(iv)
                 if iv is None:
                     adds.append(None if c in cells else _NOTHING)
                     continue
-                readable.add(c)
                 if c in cells:
                     printed.append((k, iv.lo, iv.hi))
                 if iv.lo < 0:
@@ -75,10 +73,6 @@ class _Table:
         self.positive = positive
         if ledger.search_steps is None:
             ledger.search_steps = RELEASE_STEPS + STEPS_PER_ROW * sum(len(x.items) for x in ledger.statements)
-
-    def present(self, i: int) -> list[str]:
-        """Columns where row i prints a readable value."""
-        return [self.cols[k] for k, _lo, _hi in self.printed[i]]
 
     def target(self, total: int, need: int) -> list[tuple[int, float, float]] | None:
         """The total's printed figures to compare a run with, or None when no run can match it:
@@ -153,7 +147,7 @@ def _labelled_total(row) -> bool:
 def check_sums(ledger: Ledger, si: int) -> None:
     """Find every total's lines in statement si, add its sum equations and record the hierarchy found."""
     t = _Table(ledger, si)
-    if not t.cols or not t.vec:
+    if not t.cols or not t.ivs:
         return
     parent: dict[int, int] = {}
     children: dict[int, list[int]] = {}
@@ -204,7 +198,7 @@ def check_sums(ledger: Ledger, si: int) -> None:
                 if c in t.st.items[i].cells:
                     ledger.add(Equation("sum", Ref(t.si, i, c), [], "its lines", known=False))
     ledger.parents[si] = dict(parent)
-    settle_levels(t.st, parent, children, lambda i, g: i in t.vec and all(k in t.vec for k in g)
+    settle_levels(t.st, parent, children, lambda i, g: i in t.ivs and all(k in t.ivs for k in g)
                   and t.matches(i, g, 1))
 
 
@@ -212,7 +206,7 @@ def _top_level_group(t: _Table, i: int, parent: dict[int, int]) -> list[int] | N
     """A run of lines above row i that no other total claims and that adds up to it."""
     rows: list[int] = []
     for r in range(i - 1, max(-1, i - 1 - WINDOW), -1):
-        if r in t.vec and parent.get(r, i) == i:
+        if r in t.ivs and parent.get(r, i) == i:
             rows.append(r)
             if len(rows) == MAX_RUN:
                 break
@@ -336,7 +330,7 @@ def _top_down(ledger, t: _Table, parent, children, pending) -> None:
     """Totals printed above their parts (summary tables): search the lines below for a matching set."""
     involved = set(parent) | set(children)
     span_end: dict[int, int] = {}
-    rows = [i for i in t.vec if i not in involved]
+    rows = [i for i in t.ivs if i not in involved]
     known: dict[tuple, dict] = {}   # the parts worked out so far, per set of columns searched
     for i in sorted(rows, reverse=True):
         labelled = i in pending
@@ -371,8 +365,6 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[
     ks = [k for k, _lo, _hi in target]
     lows = [lo for _k, lo, _hi in target]
     highs = [hi for _k, _lo, hi in target]
-    cols = [t.cols[k] for k in ks]
-    readable = set(cols)
     positive = t.positive
     steps = 0
     budget = min(BUDGET, t.ledger.search_steps)
@@ -382,32 +374,34 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[
     def part(j: int) -> tuple | None:
         """Row j's addends (lo, hi) and sizes in the searched columns, or None when it cannot be a part."""
         parts[j] = None
-        if t.kind.get(j) == "r" and not (j in involved and j not in span_end) and readable <= t.readable[j]:
-            adds, vec = t.adds[j], t.vec[j]
-            parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(vec[c].mid) for c in cols])
+        if t.kind.get(j) == "r" and not (j in involved and j not in span_end) \
+                and all(t.ivs[j][k] is not None for k in ks):
+            adds, ivs = t.adds[j], t.ivs[j]
+            parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(ivs[k].mid) for k in ks])
         return parts[j]
 
-    def dfs(j, lo, hi, kids, extra):
+    def dfs(j, lo, hi, kids, extra, tested=False):
+        # tested: the caller had the same sums and lines and found they neither match nor overshoot
         nonlocal steps
         steps += 1
         if steps > budget:
             return None
-        if len(kids) >= 2 and all(map(overlaps, lows, highs, lo, hi)):
+        if not tested and len(kids) >= 2 and all(map(overlaps, lows, highs, lo, hi)):
             return list(kids), list(extra)
         if j > last_row:
             return None
         p = parts[j] if j in parts else part(j)
-        if p is None or (positive and any(map(gt, lo, highs))):
+        if p is None or (positive and not tested and any(map(gt, lo, highs))):
             return None
         res = dfs(span_end.get(j, j) + 1, list(map(add, lo, p[0])), list(map(add, hi, p[1])), kids + [j], extra)
         if res is not None:
             return res
         if kids and j not in span_end and all(map(le, p[2], parts[kids[-1]][2])):
-            return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])])
+            return dfs(j + 1, lo, hi, kids, extra + [(j, kids[-1])], True)
         return None
 
     try:
-        zero = [0.0] * len(cols)
+        zero = [0.0] * len(ks)
         return dfs(i + 1, zero, zero, [], [])
     finally:
         t.ledger.search_steps -= min(steps, budget)
