@@ -75,6 +75,8 @@ def _unreadable(ledger: Ledger) -> list[Finding]:
                 by_ref.setdefault(r, []).append(eq)
     out = []
     for si, st in enumerate(ledger.statements):
+        if not any(cell.status == "unreadable" for row in st.items for cell in row.cells.values()):
+            continue   # most statements have none
         for i, row in enumerate(st.items):
             if not any(cell.status == "unreadable" for cell in row.cells.values()):
                 continue

@@ -67,7 +67,7 @@ def _money_cells(ledger: Ledger) -> list[tuple[tuple, list[Ref]]]:
                     continue
                 groups.setdefault((role, place, m.unit), []).append((si, i, key))
     period_of = {place: pm for pm, place in places.items()}
-    return [((role, *period_of[place], unit), [Ref(*c) for c in cells]) for (role, place, unit), cells in groups.items()
+    return [((role, *period_of[place], unit), [Ref(si, i, key) for si, i, key in cells]) for (role, place, unit), cells in groups.items()
             if cells[0][0] != cells[-1][0] or role[0] in _CASH_ROLES]   # most figures are printed once
 
 
