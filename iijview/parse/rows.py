@@ -93,7 +93,7 @@ def _continued_below(raw: RawRow, nxt: RawRow | None, lines: list[tuple[int, str
 def build_rows(raw_rows: list[RawRow]) -> list[Row]:
     """Rows in print order, with headings split off and wrapped label lines joined."""
     rows: list[Row] = []
-    grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
+    grouped: bool | None = None   # the table prints thousands separators: worked out when first needed
     unread: list[tuple[int, int]] = []   # (index of the first row made from a raw row, its unread values)
     # label lines of every row, worked out once (each row also looks at the next one's)
     all_lines = [_label_lines(raw.label) if not raw.period_label else [] for raw in raw_rows] + [[]]
@@ -158,6 +158,8 @@ def build_rows(raw_rows: list[RawRow]) -> list[Row]:
             rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
             continue
         if text[:1].islower() and rows and not segments and not raw.ruled:
+            if grouped is None:
+                grouped = sum(1 for r in raw_rows for v in r.values if "," in v.text) >= 5
             bad = [_bad(v, grouped) for v in raw.values]
             if all(bad):
                 rows.append(Row(text, ln, values=list(raw.values), cells=list(raw.cells), debris=True))
