@@ -32,6 +32,15 @@ def test_long_line_of_dashes_is_read_once_per_dash():
     assert sum(1 for t in toks if t.kind == "num") == 20000
 
 
+def test_brackets_before_figures_units_and_marks_still_open_them():
+    # a '(' is passed over unless a figure, a word or a star follows it: these all still read (the
+    # footnote marks '(*1)' and '(※2)' are dropped as such, not kept as words)
+    toks = _toks("Cash ( (12) ( 7) (JPY in millions) (*1) (※2) ((3)\n( ( (\n(\n")
+    kinds = [(t.kind, t.text) for t in toks if t.kind != "nl"]
+    assert kinds == [("text", "Cash ("), ("num", "(12)"), ("num", "( 7)"), ("unit", "(JPY in millions)"),
+                     ("text", "("), ("num", "(3)"), ("text", "( ( ("), ("text", "(")]
+
+
 def test_ends_incomplete_reads_only_the_last_word():
     assert labels.ends_incomplete("allowance for doubtful accounts of")
     assert labels.ends_incomplete("x" * 5000 + " and   ")
