@@ -173,7 +173,7 @@ def build_statements(text: str, doc: Doc) -> list[Statement]:
         out = [st for st in out if not any(a <= st.line <= b or st.line <= a <= st.end_line for a, b in spans)]
         out.extend(matrices)
     taken = {cell.start for st in out for it in st.items for cell in it.cells.values()}
-    out.extend(_headline_statements(text, doc, heads, taken, codes))
+    out.extend(_headline_statements(text, doc, heads, taken, codes, lines))
     out.sort(key=lambda st: st.line)
     return out
 
@@ -182,11 +182,11 @@ _PHRASE_IDS = frozenset({"highlights", "targets", "dividends"})
 
 
 def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], taken: set[int],
-                         codes: dict) -> list[Statement]:
+                         codes: dict, lines: LineIndex | None = None) -> list[Statement]:
     """Highlight, target and dividend statements read as phrases: the blocks under their headings, then
     the sentences before the statement tables; a figure a table already holds (`taken`: the original
     offsets of its cells) is read once, by the table."""
-    ctx = headlines.Context(text, doc.norm, doc.release_period, codes, taken=taken)
+    ctx = headlines.Context(text, doc.norm, doc.release_period, codes, taken=taken, lines=lines)
     table_heads = [p for p, s in heads if s and s not in _PHRASE_IDS]
     regions = headlines.find_regions(text, ctx, [p for p, _ in heads])
     if doc.release_period is None:  # an excerpt that starts at its highlights: their heading names the period
