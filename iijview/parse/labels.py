@@ -53,8 +53,8 @@ def _items() -> list[dict]:
 
 
 _SPACES = re.compile(r"\s+")
-_SPACE_BEFORE = re.compile(r"\s+([,.:;)])")
-_SPACE_AFTER = re.compile(r"([(])\s+")
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.:;)])")
+_SPACE_AFTER = re.compile(r"(?<=\()\s+")   # (look-arounds, not groups: a replacement without a template)
 _LEADING_JUNK = re.compile(r"^(?:[\"'.,;:\s*◆◇■□●○•▪▫➢►▶・※✓➤-]|\)|\](?![^\[]*\]))+(?=[A-Za-z(])")
 # A footnote number glued to the last word ('Adjusted Net Income attributable to IIJ3', 'Net profit3');
 # codes and versions keep their digits ('1H18', 'FY18', 'IPv6').
@@ -72,9 +72,9 @@ def clean_label(text: str) -> str:
     for bad, good in _OCR_WORDS.items():
         if bad in t:
             t = t.replace(bad, good)
-    t = _SPACE_BEFORE.sub(r"\1", t)
+    t = _SPACE_BEFORE.sub("", t)
     if "(" in t:
-        t = _SPACE_AFTER.sub(r"\1", t)
+        t = _SPACE_AFTER.sub("", t)
     t = _LEADING_JUNK.sub("", t)
     if t.endswith(("-", "—")):
         t = _TRAILING_DASH.sub("", t)
