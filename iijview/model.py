@@ -4,7 +4,10 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterator
+
+_first = itemgetter(0)
 
 STATEMENT_IDS = (
     "balance_sheet", "income_statement", "comprehensive_income", "cash_flows",
@@ -295,11 +298,16 @@ class Release:
     def iter_cells(self) -> Iterator[tuple[Statement, int, LineItem, Column, Cell]]:
         """Every cell of every statement, in document order."""
         for st in self.statements:
+            # each row's own cells, put in column order (a damaged table may have thousands of columns
+            # and a few cells a row: rows x columns would be the cost)
+            where: dict[str, list[tuple[int, Column]]] = {}
+            for n, col in enumerate(st.columns):
+                where.setdefault(col.key, []).append((n, col))
             for i, row in enumerate(st.items):
-                for col in st.columns:
-                    cell = row.cells.get(col.key)
-                    if cell is not None:
-                        yield st, i, row, col, cell
+                found = sorted(((n, col, cell) for key, cell in row.cells.items() for n, col in where.get(key, ())),
+                               key=_first)
+                for _n, col, cell in found:
+                    yield st, i, row, col, cell
 
     @property
     def facts(self):
