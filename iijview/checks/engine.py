@@ -180,13 +180,14 @@ class Ledger:
 
     def evaluate(self, eq: Equation) -> str:
         """PASS, FAIL or NA for the equation under current values (and trial values)."""
-        target = self.interval(eq.target)
-        cell = self.cell(eq.target)
-        if not eq.known or target is None or cell is None:
+        ref = eq.target
+        target = self.interval(ref)
+        if not eq.known or target is None or self.statements[ref.st].items[ref.row].cells.get(ref.col) is None:
             return NA
-        target = target.scaled(eq.target_coef)
+        if eq.target_coef != 1.0:
+            target = target.scaled(eq.target_coef)
         found = self._sum(eq.terms)
-        others = [self._sum(terms) for terms in eq.alternatives]
+        others = [self._sum(terms) for terms in eq.alternatives] if eq.alternatives else ()
         if found is None or None in others:
             return NA
         eq.found, eq.expected = target, Interval(*found)

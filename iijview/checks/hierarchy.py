@@ -45,31 +45,35 @@ class _Table:
             if row.is_heading or not cells:
                 self.kind[i] = "h"
                 continue
-            entries = [m[i] for m in columns]   # Money or None per column
-            if not any(e is not None and c in cells for c, e in zip(cols, entries)):
-                self.kind[i] = "x"
-                continue
-            self.kind[i] = "r"
-            deduct = self.deduct[i] = L.is_deduction(row.label)
-            ivs = self.ivs[i] = []
-            adds = self.adds[i] = []
-            printed = self.printed[i] = []
+            deduct = L.is_deduction(row.label)
+            ivs: list[Interval | None] = []
+            adds: list[tuple[float, float] | None] = []
+            printed: list[tuple[int, float, float]] = []
+            money_here, negative = False, False   # a money figure printed; a value below zero
             for k, c in enumerate(cols):
-                e = entries[k]
+                e = columns[k][i]   # Money or None
                 iv = None if e is None else e.interval
                 ivs.append(iv)
+                if e is not None and c in cells:
+                    money_here = True
                 if iv is None:
                     adds.append(None if c in cells else _NOTHING)
                     continue
                 if c in cells:
                     printed.append((k, iv.lo, iv.hi))
                 if iv.lo < 0:
-                    positive = False
+                    negative = True
                 if deduct:
                     a = iv.absolute()
                     adds.append((-a.hi, -a.lo))
                 else:
                     adds.append((iv.lo, iv.hi))
+            if not money_here:
+                self.kind[i] = "x"
+                continue
+            self.kind[i] = "r"
+            self.deduct[i], self.ivs[i], self.adds[i], self.printed[i] = deduct, ivs, adds, printed
+            positive = positive and not negative
         self.positive = positive
         if ledger.search_steps is None:
             ledger.search_steps = RELEASE_STEPS + STEPS_PER_ROW * sum(len(x.items) for x in ledger.statements)
