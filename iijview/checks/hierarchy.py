@@ -358,6 +358,17 @@ def _top_down(ledger, t: _Table, parent, children, pending) -> None:
         involved.add(i)
 
 
+def _part(t: _Table, j: int, ks: list[int], involved: set, span_end: dict, parts: dict) -> tuple | None:
+    """Row j's addends (lo, hi) and sizes in columns ks, or None when it cannot be a part (kept in parts)."""
+    if j in parts:
+        return parts[j]
+    parts[j] = None
+    if t.kind.get(j) == "r" and not (j in involved and j not in span_end) and all(t.ivs[j][k] is not None for k in ks):
+        adds, ivs = t.adds[j], t.ivs[j]
+        parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(ivs[k].mid) for k in ks])
+    return parts[j]
+
+
 def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[tuple, dict]):
     """Depth-first search for children of row i among the rows below it ("of which" lines may be skipped).
 
@@ -367,22 +378,16 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[
     if not target:
         return None
     ks = [k for k, _lo, _hi in target]
+    budget = min(BUDGET, t.ledger.search_steps)
+    parts: dict[int, tuple | None] = known.setdefault(tuple(ks), {})
+    if budget and _part(t, i + 1, ks, involved, span_end, parts) is None:
+        t.ledger.search_steps -= 1   # the search's one step: no line right below can be a part
+        return None
     lows = [lo for _k, lo, _hi in target]
     highs = [hi for _k, _lo, hi in target]
     positive = t.positive
     steps = 0
-    budget = min(BUDGET, t.ledger.search_steps)
     last_row = i + LOOKAHEAD
-    parts: dict[int, tuple | None] = known.setdefault(tuple(ks), {})
-
-    def part(j: int) -> tuple | None:
-        """Row j's addends (lo, hi) and sizes in the searched columns, or None when it cannot be a part."""
-        parts[j] = None
-        if t.kind.get(j) == "r" and not (j in involved and j not in span_end) \
-                and all(t.ivs[j][k] is not None for k in ks):
-            adds, ivs = t.adds[j], t.ivs[j]
-            parts[j] = ([adds[k][0] for k in ks], [adds[k][1] for k in ks], [abs(ivs[k].mid) for k in ks])
-        return parts[j]
 
     def dfs(j, lo, hi, kids, extra, tested=False):
         # tested: the caller had the same sums and lines and found they neither match nor overshoot
@@ -394,7 +399,7 @@ def _search_below(t: _Table, i: int, involved: set, span_end: dict, known: dict[
             return list(kids), list(extra)
         if j > last_row:
             return None
-        p = parts[j] if j in parts else part(j)
+        p = parts[j] if j in parts else _part(t, j, ks, involved, span_end, parts)
         if p is None or (positive and not tested and any(map(gt, lo, highs))):
             return None
         res = dfs(span_end.get(j, j) + 1, list(map(add, lo, p[0])), list(map(add, hi, p[1])), kids + [j], extra)
