@@ -20,18 +20,25 @@ from iijview.loader import load_release  # noqa: E402
 from iijview.parse import numbers  # noqa: E402
 from iijview.parse.decode import decode  # noqa: E402
 
-ROUNDS = 7
+ROUNDS = 15
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 
 
 def best(fn) -> float:
     """Best wall time of ROUNDS calls of fn, in seconds."""
-    times = []
+    return best_of({"fn": fn})["fn"]
+
+
+def best_of(fns: dict) -> dict:
+    """Best wall time of each of fns over ROUNDS rounds, the functions taking turns within each round
+    (a busy spell of the machine then slows the floor and the stage it is compared with alike)."""
+    times: dict = {name: [] for name in fns}
     for _ in range(ROUNDS):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {name: min(ts) for name, ts in times.items()}
 
 
 def floor() -> int:
@@ -46,12 +53,11 @@ def floor() -> int:
 def main() -> None:
     """Print the floor and each stage as a ratio to it."""
     load_release(SAMPLES[0])  # import and warm the resource caches once
-    t_floor = best(floor)
-    t_load = best(lambda: [load_release(p) for p in SAMPLES])
-    t_parse = best(lambda: [load_release(p, checks=False) for p in SAMPLES])
     parsed = [load_release(p, checks=False) for p in SAMPLES]
-    t_checks = best(lambda: [run_checks(r) for r in parsed])
-    t_facts = best(lambda: [r.facts for r in parsed])
+    t = best_of({"floor": floor, "load": lambda: [load_release(p) for p in SAMPLES],
+                 "parse": lambda: [load_release(p, checks=False) for p in SAMPLES],
+                 "checks": lambda: [run_checks(r) for r in parsed], "facts": lambda: [r.facts for r in parsed]})
+    t_floor, t_load, t_parse, t_checks, t_facts = t["floor"], t["load"], t["parse"], t["checks"], t["facts"]
     size = sum(p.stat().st_size for p in SAMPLES) / 1e6
     print(f"five samples, {size:.3f} MB, {floor()} numbers; best of {ROUNDS} rounds")
     print(f"floor (read + decode + find every number): {t_floor * 1000:7.1f} ms   1.0x")

@@ -5,7 +5,9 @@ reading runs out of the time budget, is refused with a ReleaseError naming the l
 """
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 
 from iijview import limits
 from iijview.model import Release
@@ -31,7 +33,8 @@ def load_release(path, *, checks: bool = True, ocr: bool = False,
     _check_size(name, size, _is_pdf_name(name))
     data = read_file(path)
     _check_size(name, len(data), data[:5] == b"%PDF-")
-    with limits.time_budget(None if ocr else budget, lambda: OverLimit(limits.budget_sentence(name, budget))):
+    with limits.time_budget(None if ocr else budget, lambda: OverLimit(limits.budget_sentence(name, budget))), \
+            collector_paused():
         return _finish(parse_bytes(data, name, ocr=ocr), checks)
 
 
@@ -41,8 +44,26 @@ def load_text(data: bytes | str, name: str = "<text>", *, checks: bool = True,
     if isinstance(data, str):
         data = data.encode("utf-8")
     _check_size(name, len(data), data[:5] == b"%PDF-")
-    with limits.time_budget(budget, lambda: OverLimit(limits.budget_sentence(name, budget))):
+    with limits.time_budget(budget, lambda: OverLimit(limits.budget_sentence(name, budget))), collector_paused():
         return _finish(parse_bytes(data, name), checks)
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's automatic garbage collection while one file is read.
+
+    A parse makes hundreds of thousands of small objects that live until it ends and almost no
+    reference cycles; each automatic collection walks all of them again, so their cost grows with
+    the file (on the samples 5-7% of `load_release`; on a 5.6 MB damaged file 13.1 s became 7.1 s,
+    with the same peak memory). The few cycles are freed by the first collection after."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _is_pdf_name(name: str) -> bool:

@@ -86,3 +86,32 @@ def test_json_check_output_has_no_infinities(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Infinity" not in out and "NaN" not in out
     json.loads(out)
+
+
+def test_the_collector_is_paused_only_while_a_file_is_read():
+    import gc
+
+    from iijview.loader import ReleaseError, collector_paused
+
+    seen = []
+    real = load_text.__globals__["parse_bytes"]
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    load_text.__globals__["parse_bytes"] = spy
+    try:
+        assert gc.isenabled()
+        load_text("Internet Initiative Japan Inc. (IIJ) financial results\nRevenues 1,000\n", "a.txt")
+        with pytest.raises(ReleaseError):
+            load_text("no release here\n", "other.txt")   # refused: the collector runs again all the same
+        assert gc.isenabled()
+        gc.disable()                             # a caller that paused it keeps it paused
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        load_text.__globals__["parse_bytes"] = real
+    assert seen == [False, False]
