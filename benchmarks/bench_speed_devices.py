@@ -2,8 +2,9 @@
 
 Each variant runs every path in a fresh process (so import and start-up time count, as for a user),
 with one device switched off before iijview is imported: the memo caches (`lru_cache` with more than
-64 entries) of one parse module, or all of them. (The label caches and the cycle-collector pause
-were measured with it and removed: README, "Parser speed". Add a variant for the next device.) Prints the
+64 entries) of one parse module, or all of them. (The label caches were measured with it and removed;
+the cycle-collector pause too, then brought back in the loader for what it saves on large files:
+README, "Parser speed". Add a variant for the next device.) Prints the
 best and median wall and CPU time (user + system, less disturbed by other load) of each path per
 variant, and the best as a ratio to the all-devices run.
 

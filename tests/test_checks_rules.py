@@ -466,3 +466,21 @@ def test_repairs_try_a_bounded_number_of_cells(monkeypatch):
     rel = release(income(**{"124_791": "142,791"}))
     run_checks(rel)
     assert len(tried) > 2 and failed(rel)[0].suggestion["value"] == 124_791
+
+
+def test_repairs_try_a_bounded_number_of_checks(monkeypatch):
+    # a cell in hundreds of checks (a table repeated hundreds of times) costs its checks per try:
+    # the tries stop once the checks of the cells tried pass MAX_CHECKS_TRIED
+    from iijview.checks import repairs
+    tried = []
+    real = repairs._try_cell
+    monkeypatch.setattr(repairs, "_try_cell", lambda *a: tried.append(a[2]) or real(*a))
+    monkeypatch.setattr(repairs, "MAX_CHECKS_TRIED", 1)
+    rel = release(income(**{"124_791": "142,791"}))
+    run_checks(rel)
+    [f] = failed(rel)
+    assert f.rule == "sum" and tried == [] and f.suggestion["label"] == "Missing line"   # no slip tried
+    monkeypatch.setattr(repairs, "MAX_CHECKS_TRIED", 20000)
+    rel = release(income(**{"124_791": "142,791"}))
+    run_checks(rel)
+    assert len(tried) > 2 and failed(rel)[0].suggestion["value"] == 124_791

@@ -186,3 +186,23 @@ def test_what_reading_a_headline_block_finds_reaches_the_release():
             "be told, so none was read.")]
     assert [(it.item, [c.value for c in it.cells.values()]) for it in rel.statement("highlights").items] == [
         ("total_revenues", [61.2, 7.5])]
+
+
+def test_a_finding_goes_to_the_first_statement_holding_its_line():
+    import random
+
+    from iijview.model import Statement
+    from iijview.parse.pipeline import _home_finder
+
+    def naive(sts, line):
+        return next((st for st in sts if st.line <= line <= max(st.end_line, st.line)), None)
+
+    rng = random.Random(7)
+    for _ in range(200):
+        sts = [Statement(f"s{k}", f"s{k}", "", line=rng.randint(1, 60), end_line=rng.randint(0, 80))
+               for k in range(rng.randint(0, 12))]
+        if rng.random() < 0.8:
+            sts.sort(key=lambda st: st.line)   # the parser's order; otherwise the plain scan is used
+        home = _home_finder(sts)
+        for line in range(0, 90):
+            assert home(line) is naive(sts, line)

@@ -46,6 +46,9 @@ def solve(ledger: Ledger, eq: Equation, ref: Ref) -> Interval | None:
 # with thousands of failed checks gets suggestions for its first failures only (each try runs the cell's
 # typing slips through its checks: without a bound, one such file took seconds).
 MAX_TRIES = 1000
+# ... and the checks those cells are in, counted once per cell tried: a cell in hundreds of checks (a
+# table repeated hundreds of times ties each figure to every copy) would otherwise cost seconds too.
+MAX_CHECKS_TRIED = 20000
 
 
 def propose(ledger: Ledger) -> dict[int, dict]:
@@ -58,12 +61,13 @@ def propose(ledger: Ledger) -> dict[int, dict]:
         for r in eq.refs():
             by_ref.setdefault(r, []).append(k)
     candidates = []
-    tries = 0
+    tries = checks_tried = 0
     for k in failed:
         eq = ledger.equations[k]
         for ref in eq.refs():
             tries += 1
-            if tries > MAX_TRIES:
+            checks_tried += len(by_ref[ref])
+            if tries > MAX_TRIES or checks_tried > MAX_CHECKS_TRIED:
                 break
             cand = _try_cell(ledger, eq, ref, by_ref)
             if cand is not None:
