@@ -44,11 +44,11 @@ def run_checks(release: Release) -> None:
     for k, eq in enumerate(ledger.equations):
         if eq.status != FAIL:
             continue
-        finding = ledger.finding(eq)
-        key = (eq.target, finding.expected)
+        key = (eq.target, ledger.expected(eq))
         if key in reported:
             continue
         reported.add(key)
+        finding = ledger.finding(eq)
         finding.suggestion = suggestions.get(k)
         if finding.suggestion:
             finding.message += " " + _say(finding.suggestion)

@@ -210,15 +210,29 @@ class Ledger:
         return counts
 
     # -- findings --------------------------------------------------------------------------
+    def _figures(self, eq: Equation) -> tuple[float, float, float]:
+        """(found, expected, difference) of a failed equation, in the target's printed units."""
+        ref = eq.target
+        cell = self.cell(ref)
+        scale = (self.scale(ref) or 1.0) * eq.target_coef
+        found = cell.value if cell is not None and cell.value is not None else 0.0
+        expected = printed(eq.expected.mid / scale, cell)
+        return found, expected, printed(found - expected, cell)
+
+    def difference(self, eq: Equation) -> float:
+        """The difference a failed equation's finding reports (without writing the finding)."""
+        return self._figures(eq)[2]
+
+    def expected(self, eq: Equation) -> float:
+        """The expected figure a failed equation's finding reports (without writing the finding)."""
+        return self._figures(eq)[1]
+
     def finding(self, eq: Equation) -> Finding:
         """The Finding for a failed equation, with figures in the target's printed units."""
         ref = eq.target
         st = self.statements[ref.st]
         cell = self.cell(ref)
-        scale = (self.scale(ref) or 1.0) * eq.target_coef
-        found = cell.value if cell is not None and cell.value is not None else 0.0
-        expected = printed(eq.expected.mid / scale, cell)
-        diff = printed(found - expected, cell)
+        found, expected, diff = self._figures(eq)
         period = self.period(ref)
         when = f" ({period.label()})" if period else ""
         label = st.items[ref.row].label

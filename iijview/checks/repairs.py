@@ -176,8 +176,7 @@ def _missing_lines(ledger: Ledger, failed: list[int], explained: set[int], out: 
             eq = ledger.equations[k]
             if eq.status != FAIL or k in explained or touched(ledger, k):
                 continue
-            f = ledger.finding(eq)
-            gap = f.difference
+            gap = ledger.difference(eq)
             label = eq.missing.get("label")
             if label is None:
                 total = ledger.statements[eq.target.st].items[eq.target.row].label.lower()

@@ -61,6 +61,6 @@ def fill_inserted(ledger: Ledger, ks: list[int], explained: set[int], out: dict[
                 and eq.target.col not in st.items[g].cells]
         if len(rows) != 1:
             continue
-        gap = ledger.finding(eq).difference
+        gap = ledger.difference(eq)
         out[k] = {"label": st.items[rows[0]].label, "value": gap, "row": rows[0],
                   "column": eq.target.col, "statement": st.key}
