@@ -157,3 +157,18 @@ def test_a_release_with_nothing_readable_opens_and_says_what_was_looked_for():
 def test_only_what_is_not_an_iij_release_is_refused(text):
     with pytest.raises(ReleaseError, match="not an IIJ earnings release"):
         load_text(text, "other.txt")
+
+
+@pytest.mark.parametrize("text, marks", [
+    ("\nI1J Outsourcing", 1),            # 'IIJ' read as 'I1J'
+    ("\n11J and IlJ and [1J", 3),
+    ("\nHI1J", 0),                        # inside a word: not a mark
+    ("\nI1Jx", 0),
+    ("\nl113 Qutsourcing", 2),
+    ("\n- 12 -\nRevenues\n  -3-  \n", 2),   # page-number lines
+    ("\n- 1234 -\n", 0),
+    ("\nIIJ Outsourcing 113", 0),
+])
+def test_ocr_marks_are_counted(text, marks):
+    from iijview.parse.release_facts import _ocr_marks
+    assert _ocr_marks(text) == marks

@@ -205,13 +205,25 @@ def standard(text: str, period: Period | None) -> tuple[str, str]:
 # Layout: what the text is, from the marks each kind leaves. The patterns over the whole text start with a
 # literal (a leading look-behind, '\b' or '^' would make every character a try): they run on "\n" + text.
 _SLIDE_MARKS = re.compile(r"Unit\s*:\s*JPY|% of Revenues|Agenda\b(?<!\wAgenda)")
-_OCR_MARKS = re.compile(r"(?:I1J|11J|\[1J|IlJ|l113|Qutsourcing)\b|\n[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*(?=\n|$)")
+# OCR's readings of 'IIJ' and 'Outsourcing' and '- 12 -' page-number lines. Each word is searched from a literal
+# it holds (with how far before it the word starts): one alternation of them would try every 'l' and '1'.
+_OCR_WORDS = ((re.compile(r"J(?<=I1J|11J|\[1J|IlJ)\b"), 2), (re.compile(r"113(?<=l113)\b"), 1),
+              (re.compile(r"Qutsourcing\b"), 0))
+_PAGE_NUMBER_LINE = re.compile(r"\n[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*(?=\n|$)")
 _WIRE = re.compile(r"\((?:GLOBE|PRIME|BUSINESS|MARKET|PR)\s?NEWSWIRE\)|\(BUSINESS WIRE\)|PRNewswire|GlobeNewswire|"
                    r"/PRNewswire/", re.I)
 _SEC = re.compile(r"FORM\s+6-K|SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION|EX-99\.1|Exhibit\s+99", re.I)
 _WEB_CHROME = re.compile(r"Send by mail|^\s*date \d{4}-\d{2}-\d{2}\b|Share this article|Click here", re.I | re.M)
 _FIGURE = re.compile(r"\d[\d,]{4,}")
 _MARKUP = re.compile(r"<u>|</u>|\n#{1,6} |\*\*[A-Z]")
+
+
+def _ocr_marks(text: str) -> int:
+    """How many marks of OCR the text (after a leading newline) holds: misread words, page-number lines."""
+    n = sum(1 for _ in _PAGE_NUMBER_LINE.finditer(text))
+    for pattern, back in _OCR_WORDS:
+        n += sum(1 for m in pattern.finditer(text) if not text[m.start() - back - 1].isalnum())
+    return n
 
 
 def layout(text: str, has_statements: bool) -> str:
@@ -224,7 +236,7 @@ def layout(text: str, has_statements: bool) -> str:
     text = "\n" + text
     if _SLIDE_MARKS.search(text):
         kind = "slides"
-    elif sum(1 for m in _OCR_MARKS.finditer(text) if text[m.start()] == "\n" or not text[m.start() - 1].isalnum()) >= 2:
+    elif _ocr_marks(text) >= 2:
         kind = "ocr"
     elif sum(1 for ln in lines if "\t" in ln) > len(lines) * 0.2 or _MARKUP.search(text):
         kind = "converted"
