@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from iijview.checks import run_checks
+from iijview.checks.repairs import _try_cell as _TRY_CELL   # the real one, under the repairs tests' spies
 from iijview.model import Column, Period
 
 from test_checks_support import H1_16, H1_17, MAR17, SEP17, columns, release, statement
@@ -450,37 +451,31 @@ Balance, December 31, 2020 {equity_closing_balance} | 25,530,621 | (1,857,112)
     assert rel.check_counts["equity_changes"] == {"passed": 3, "failed": 1, "not_applicable": 0}
 
 
-def test_repairs_try_a_bounded_number_of_cells(monkeypatch):
-    # a damaged file with thousands of failed checks must not try every cell's typing slips
+def _repairs_tried(monkeypatch, bound: str, value: int) -> tuple[list, object]:
+    """The cells the repairs try in an income statement with one typing slip, with `bound` set to `value`."""
     from iijview.checks import repairs
     tried = []
-    real = repairs._try_cell
-    monkeypatch.setattr(repairs, "_try_cell", lambda *a: tried.append(a[2]) or real(*a))
-    monkeypatch.setattr(repairs, "MAX_TRIES", 2)
+    monkeypatch.setattr(repairs, "_try_cell", lambda *a: tried.append(a[2]) or _TRY_CELL(*a))
+    monkeypatch.setattr(repairs, bound, value)
     rel = release(income(**{"124_791": "142,791"}))
     run_checks(rel)
+    return tried, rel
+
+
+def test_repairs_try_a_bounded_number_of_cells(monkeypatch):
+    # a damaged file with thousands of failed checks must not try every cell's typing slips
+    tried, rel = _repairs_tried(monkeypatch, "MAX_TRIES", 2)
     [f] = failed(rel)
     assert f.rule == "sum" and len(tried) == 2
-    monkeypatch.setattr(repairs, "MAX_TRIES", 1000)
-    tried.clear()
-    rel = release(income(**{"124_791": "142,791"}))
-    run_checks(rel)
+    tried, rel = _repairs_tried(monkeypatch, "MAX_TRIES", 1000)
     assert len(tried) > 2 and failed(rel)[0].suggestion["value"] == 124_791
 
 
 def test_repairs_try_a_bounded_number_of_checks(monkeypatch):
     # a cell in hundreds of checks (a table repeated hundreds of times) costs its checks per try:
     # the tries stop once the checks of the cells tried pass MAX_CHECKS_TRIED
-    from iijview.checks import repairs
-    tried = []
-    real = repairs._try_cell
-    monkeypatch.setattr(repairs, "_try_cell", lambda *a: tried.append(a[2]) or real(*a))
-    monkeypatch.setattr(repairs, "MAX_CHECKS_TRIED", 1)
-    rel = release(income(**{"124_791": "142,791"}))
-    run_checks(rel)
+    tried, rel = _repairs_tried(monkeypatch, "MAX_CHECKS_TRIED", 1)
     [f] = failed(rel)
     assert f.rule == "sum" and tried == [] and f.suggestion["label"] == "Missing line"   # no slip tried
-    monkeypatch.setattr(repairs, "MAX_CHECKS_TRIED", 20000)
-    rel = release(income(**{"124_791": "142,791"}))
-    run_checks(rel)
+    tried, rel = _repairs_tried(monkeypatch, "MAX_CHECKS_TRIED", 20000)
     assert len(tried) > 2 and failed(rel)[0].suggestion["value"] == 124_791

@@ -44,11 +44,11 @@ def run_checks(release: Release) -> None:
     for k, eq in enumerate(ledger.equations):
         if eq.status != FAIL:
             continue
-        key = (eq.target, ledger.expected(eq))
+        finding = ledger.finding(eq)
+        key = (eq.target, finding.expected)
         if key in reported:
             continue
         reported.add(key)
-        finding = ledger.finding(eq)
         finding.suggestion = suggestions.get(k)
         if finding.suggestion:
             finding.message += " " + _say(finding.suggestion)

@@ -223,10 +223,6 @@ class Ledger:
         """The difference a failed equation's finding reports (without writing the finding)."""
         return self._figures(eq)[2]
 
-    def expected(self, eq: Equation) -> float:
-        """The expected figure a failed equation's finding reports (without writing the finding)."""
-        return self._figures(eq)[1]
-
     def finding(self, eq: Equation) -> Finding:
         """The Finding for a failed equation, with figures in the target's printed units."""
         ref = eq.target

@@ -200,8 +200,9 @@ def _headline_statements(text: str, doc: Doc, heads: list[tuple[int, str]], take
     read: set[str] = set()   # text between blocks printed again word for word is read once
     for r in regions + [None]:
         stop = min(r.start if r is not None else front_end, front_end)
-        if stop > pos and text[pos:stop] not in read:
-            read.add(text[pos:stop])
+        between = text[pos:stop] if stop > pos else ""
+        if between and between not in read:
+            read.add(between)
             prose.extend(headlines.prose_phrases(text, pos, stop, ctx))
         if r is not None:
             pos = max(pos, r.end)
