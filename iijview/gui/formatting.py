@@ -21,6 +21,8 @@ _NUMBER = re.compile(
         (?:\.(?P<frac>\d+))?
         \s*%?\s*(?P<close>\))?$""", re.X)
 
+_SPACES = re.compile(r"\s+")
+
 
 class InputError(ValueError):
     """Typed text that is not a number; the message is a sentence for the status bar."""
@@ -114,7 +116,8 @@ def edit_text(value: float | None, text: str, unit: str, scale: int, role: str, 
 
 def parse_input(typed: str) -> tuple[float | None, int]:
     """Read typed text as (number, decimals); None means nil. Raise InputError if not a number."""
-    s = (typed or "").strip().replace("\u00a0", " ").replace("\uff0c", ",")
+    # (runs of spaces made one: the pattern's optional parts between them would try every split of a long run)
+    s = _SPACES.sub(" ", (typed or "").strip().replace("\u00a0", " ").replace("\uff0c", ","))
     if s.lower() in NIL_INPUTS:
         return None, 0
     m = _NUMBER.match(s)

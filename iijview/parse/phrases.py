@@ -253,9 +253,22 @@ def _measure_matches(text: str, lo: int, hi: int) -> list[re.Match]:
 def has_measure(text: str, lo: int, hi: int) -> bool:
     """True when text[lo:hi] names a measure (looked for only around the key words one of them must hold,
     nearest first, so a measure near the start ends the search at once)."""
-    pattern = _measures()[0]
-    return any(pattern.search(text, max(lo, m.start() - _NAME_BEFORE), min(hi, m.end() + _NAME_AFTER))
-               for m in _MEASURE_ANCHOR.finditer(text, lo, hi))
+    for m in _MEASURE_ANCHOR.finditer(text, lo, hi):
+        a, b = max(lo, m.start() - _NAME_BEFORE), min(hi, m.end() + _NAME_AFTER)
+        before = min(a, _LOOK_BEHIND)
+        if _window_names_measure(text[a - before:b], before):
+            return True
+    return False
+
+
+_LOOK_BEHIND = 2   # the measure pattern looks at most one character behind where it starts
+
+
+@lru_cache(maxsize=4096)
+def _window_names_measure(window: str, start: int) -> bool:
+    """True when a measure name starts at or after `start` in window (kept by window: a heading printed
+    thousands of times asks about the same few windows, and the measure pattern is slow to search)."""
+    return _measures()[0].search(window, start) is not None
 
 
 def _amount_elements(text: str, start: int, end: int) -> list[Element]:

@@ -18,6 +18,7 @@ from iijview.parse.originals import read_original
 from iijview.parse.build import Doc, add_rows, assemble, columns_for
 from iijview.parse.decode import DecodeError, decode
 from iijview.parse.normalise import normalise
+from iijview.parse.repeats import blank_repeats
 from iijview.parse.rows import build_rows
 from iijview.parse.segment import RawTable, segment
 from iijview.parse.tokens import LineIndex, tokenize
@@ -317,9 +318,10 @@ def parse_bytes(data: bytes, name: str, *, ocr: bool = False) -> Release:
     except DecodeError as exc:
         raise ReleaseError(f"{label}: {exc}; open an IIJ earnings release saved as text, PDF or HTML.") from None
     norm = normalise(text)
-    work = _blank_footers(norm.text)
+    work, repeated = blank_repeats(_blank_footers(norm.text))
     period = release_facts.release_period(work)
     doc = Doc(work, norm, period)
+    doc.findings.extend(repeated)
     statements = build_statements(work, doc)
     if not statements and source is not None and source.empty_reason:
         raise ReleaseError(f"{label}: {source.empty_reason}")

@@ -27,7 +27,7 @@ SPECIAL_RE = re.compile(
     r"|(?-i:(?=F))(?P<fy>\bFiscal\s+Year\s+(?:Ended|Ending)\b)"
     r"|(?-i:(?=A))(?P<asof>\bAs\s+of\b)"
     rf"|(?-i:(?=[TMBJU(]))(?P<unit>{UNIT_RE.pattern})"
-    r"|(?-i:(?=[YC%]))(?P<chg>\bYoY\s*%?\s*Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
+    r"|(?-i:(?=[YC%]))(?P<chg>\bYoY\s*(?:%\s*)?Change\b|\bYear\s+over\s+Year\s+Change\b|\bYoY\b(?:\s*%)?|\bChanges?\b(?!\s+(?:in|from|to|of)\b)|(?<=\s)%(?=\s|$))"
     r"|(?-i:(?=[*※(^]))(?P<foot>[*※]\s?\d(?:\))?(?:\s?,\s?[*※]?\d\)?)*|\(\*\d?\)|\^\(※\d*\)|\(※\d*\)|※))",
     re.VERBOSE | re.IGNORECASE,
 )
