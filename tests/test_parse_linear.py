@@ -94,7 +94,8 @@ def test_segment_reads_a_row_up_to_the_limit_and_counts_the_rest():
 
 
 def test_a_row_wider_than_any_table_is_cut_with_a_finding():
-    rel = parse_bytes(WIDE_SUMMARY.format(dashes=" -" * 5000).encode(), "wide.txt")
+    # (figures that do not repeat: a run of one text over and over is blanked before, see test_parse_repeats)
+    rel = parse_bytes(WIDE_SUMMARY.format(dashes="".join(f" {n}" for n in range(5000))).encode(), "wide.txt")
     st = rel.statement("operating_summary")
     assert _cell(st, "total_revenues", 2014) == 45_900
     assert _cell(st, "operating_income", 2013) == 2_100
@@ -122,7 +123,7 @@ def test_a_period_row_wider_than_any_table_is_cut_with_a_finding():
 
 def test_a_table_longer_than_any_is_cut_with_a_finding():
     head = WIDE_SUMMARY.format(dashes="").split("Operating income")[0]
-    text = head + "Other revenues\t10\t20\t1.0%\n" * (MAX_TABLE_ROWS + 199)
+    text = head + "".join(f"Other revenues\t{n}\t20\t1.0%\n" for n in range(MAX_TABLE_ROWS + 199))
     rel = parse_bytes(text.encode(), "long.txt")
     st = rel.statement("operating_summary")
     assert _cell(st, "total_revenues", 2014) == 45_900
@@ -160,16 +161,18 @@ PAGE = ("Highlights of Financial Results for 1H14 Revenues JPY61.2 billion (up 7
 
 
 def test_headline_blocks_printed_again_are_read_once():
-    rel = parse_bytes((OPEN_1H14 + PAGE * 1000).encode(), "pasted.txt")
+    # (each copy under its own page number: the same text over and over with nothing between is blanked
+    # before, see test_parse_repeats)
+    rel = parse_bytes((OPEN_1H14 + "".join(f"{PAGE}Page {n + 1}\n" for n in range(1000))).encode(), "pasted.txt")
     got = [(st.id, st.line, [(it.item, [c.value for c in it.cells.values()]) for it in st.items])
            for st in rel.statements]
     assert got == [("highlights", 5, [("total_revenues", [61.2, 7.5]), ("operating_income", [2.9, -3.1])]),
                    ("targets", 5, [("total_revenues", [130.0, 8.2])]),
                    ("highlights", 7, [("operating_income", [2.9, -3.1])])]
     repeated = sorted(f.message for f in rel.findings if f.rule == "repeated_block")
-    assert repeated == ["Line 5: the highlights block is printed 1,000 times word for word (again at line 8); "
+    assert repeated == ["Line 5: the highlights block is printed 1,000 times word for word (again at line 9); "
                         "it was read once.",
-                        "Line 5: the targets block is printed 1,000 times word for word (again at line 8); "
+                        "Line 5: the targets block is printed 1,000 times word for word (again at line 9); "
                         "it was read once."]
     once = parse_bytes((OPEN_1H14 + PAGE).encode(), "once.txt")
     assert not any(f.rule == "repeated_block" for f in once.findings)
@@ -206,3 +209,29 @@ def test_a_finding_goes_to_the_first_statement_holding_its_line():
         home = _home_finder(sts)
         for line in range(0, 90):
             assert home(line) is naive(sts, line)
+
+
+def test_a_change_heading_before_a_long_run_of_spaces_is_read_once():
+    # 'YoY' then spaces: the pattern once tried every split of the run between two optional spaces
+    toks = _toks("YoY" + " \n" * 30_000 + "Revenues YoY % Change 1,000\n")
+    chg = [t.text for t in toks if t.kind == "chg"]
+    assert chg == ["YoY", "YoY % Change"]
+
+
+def test_measure_names_kept_per_window_agree_with_a_plain_search():
+    import random
+
+    from iijview.parse.phrases import _MEASURE_ANCHOR, _NAME_AFTER, _NAME_BEFORE, _measures, has_measure
+
+    def plain(text, lo, hi):
+        return any(_measures()[0].search(text, max(lo, m.start() - _NAME_BEFORE), min(hi, m.end() + _NAME_AFTER))
+                   for m in _MEASURE_ANCHOR.finditer(text, lo, hi))
+
+    rng = random.Random(2)
+    words = ["Revenues", "revenue", "xRevenues", "Operating income", "income", "Net income attributable to IIJ",
+             "EBITDA", "margin", "Gross", "dividend", "per share", "1,234", "(", "-", "\n", "profit", "for the year"]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 40)))
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        assert has_measure(text, lo, hi) == plain(text, lo, hi), (text, lo, hi)

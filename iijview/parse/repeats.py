@@ -27,8 +27,9 @@ def blank_repeats(text: str) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
     pos, line = 0, 1
     for s, e, p in _stretches(text):
-        if s < pos:
-            continue  # (inside the stretch before)
+        s = max(s, pos)   # (a stretch may begin inside the one before)
+        if e - s < 3 * p:
+            continue
         # Copies of whole lines: the first copy is kept to the end of its line and the blank ends where a
         # line does, not where the lines around the copies happen to agree with them for a few characters.
         cut = text.find("\n", s + p - 1, s + p - 1 + _LINE)
@@ -58,10 +59,13 @@ def _stretches(text: str) -> list[tuple[int, int, int]]:
     shuffled) splits it into pieces that repeat the same text: pieces next to each other are one."""
     merged: list[tuple[int, int, list[int]]] = []
     for s, e, p in sorted(_pieces(text)):
-        if merged and _same_repeat(merged[-1][2][0], p) and s - merged[-1][1] <= max(merged[-1][2][0], p):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e), merged[-1][2] + [p])
-        else:
-            merged.append((s, e, [p]))
+        if merged:
+            start, end, sizes = merged[-1]
+            # pieces that overlap over more than chance, or meet and repeat the same text, are one stretch
+            if s < end - _AGREE or (s - end <= max(sizes[0], p) and any(_same_repeat(q, p) for q in set(sizes))):
+                merged[-1] = (start, max(end, e), sizes + [p])
+                continue
+        merged.append((s, e, [p]))
     out = []
     for s, e, sizes in merged:
         counts = Counter(sizes)
@@ -76,7 +80,7 @@ def _same_repeat(p: int, q: int) -> bool:
     the copies around it that much nearer or farther, and damage can hide every other copy."""
     short, long = sorted((p, q))
     k = round(long / short)
-    return abs(long - k * short) <= (max(_PROBE, short // 8) if k == 1 else _PROBE * k if k <= 4 else -1)
+    return k <= 4 and abs(long - k * short) <= k * max(_PROBE, short // 8)
 
 
 def _pieces(text: str) -> list[tuple[int, int, int]]:
