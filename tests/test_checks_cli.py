@@ -42,3 +42,17 @@ def test_bad_file_exits_2_and_other_files_still_checked(capsys, tmp_path):
     captured = capsys.readouterr()
     assert "nope.txt" in captured.err and "Traceback" not in captured.err
     assert "2017-09_6m_fy2017_ocr_usgaap.txt" in captured.out
+
+
+def test_a_finding_that_names_its_line_is_not_given_it_twice(capsys, tmp_path):
+    rows = "".join(f"Revenues\t{n}\t{n + 1}\n" for n in range(3))
+    text = ("IIJ Announces Nine Months Financial Results for the Fiscal Year Ending March 31, 2019\n"
+            "Consolidated Statements of Income\n\tDecember 31, 2017\tDecember 31, 2018\n" + rows
+            + "Operating income   500   700\n" * 800)
+    path = tmp_path / "pasted.txt"
+    path.write_text(text)
+    assert main(["--workspace", str(tmp_path), "check", str(path)]) == 0
+    out = capsys.readouterr().out
+    [line] = [x for x in out.splitlines() if "[repeated_text]" in x]
+    assert line.endswith(": Lines 7-806: the same 29 characters are printed 800 times in a row; they were read once.")
+    assert " line 7:" not in line

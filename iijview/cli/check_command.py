@@ -94,6 +94,7 @@ def text_report(release: Release) -> str:
     for f in release.findings:
         where = f.statement or "document"
         when = f" {f.period.label()}" if f.period else ""
-        line = f" line {f.line}" if f.line else ""
+        told = f.message.startswith(("Line ", "Lines "))   # ('Line 5: ...' says where it is itself)
+        line = f" line {f.line}" if f.line and not told else ""
         lines.append(f"  - [{f.rule}] {where}{when}{line}: {f.message}")
     return "\n".join(lines) + "\n"
