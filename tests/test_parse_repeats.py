@@ -78,8 +78,14 @@ def test_a_text_printed_only_twice_on_one_line_is_left_alone():
 
 def test_matching_lengths_equal_a_plain_scan():
     rng = random.Random(11)
-    for _ in range(300):
-        text = "".join(rng.choice("ab") for _ in range(rng.randrange(2, 60)))
+    for n in range(600):
+        if n % 2:
+            text = "".join(rng.choice("ab") for _ in range(rng.randrange(2, 60)))
+        else:   # long agreements: a text repeated, with a character changed somewhere
+            unit = "".join(rng.choice("abc") for _ in range(rng.randrange(1, 40)))
+            chars = list(unit * rng.randrange(2, 200))
+            chars[rng.randrange(len(chars))] = "x"
+            text = "".join(chars)
         i, j = sorted(rng.sample(range(len(text)), 2))
         plain = 0
         while j + plain < len(text) and text[i + plain] == text[j + plain]:

@@ -122,25 +122,39 @@ def _piece_at(text: str, at: int, longest: int) -> tuple[int, int, int] | None:
 
 
 def _same_ahead(text: str, i: int, j: int, limit: int) -> int:
-    """How many characters from i on equal those from j on (at most limit): a binary search over slice
-    comparisons that reads each character about once."""
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
+    """How many characters from i on equal those from j on (at most limit): slices that double while
+    they agree, then halve, so the work is about the length of the agreement, not of the text."""
+    lo, step = 0, _PROBE
+    while lo < limit:
+        hi = min(lo + step, limit)
+        if text[i + lo:i + hi] != text[j + lo:j + hi]:
+            break
+        lo, step = hi, step * 2
+    else:
+        return limit
+    while hi - lo > 1:   # text[i:i + lo] agrees, text[i:i + hi] does not
+        mid = (lo + hi) // 2
         if text[i + lo:i + mid] == text[j + lo:j + mid]:
             lo = mid
         else:
-            hi = mid - 1
+            hi = mid
     return lo
 
 
 def _same_behind(text: str, i: int, j: int, limit: int) -> int:
-    """How many characters before i equal those before j (at most limit)."""
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
+    """How many characters before i equal those before j (at most limit), as _same_ahead."""
+    lo, step = 0, _PROBE
+    while lo < limit:
+        hi = min(lo + step, limit)
+        if text[i - hi:i - lo] != text[j - hi:j - lo]:
+            break
+        lo, step = hi, step * 2
+    else:
+        return limit
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
         if text[i - mid:i - lo] == text[j - mid:j - lo]:
             lo = mid
         else:
-            hi = mid - 1
+            hi = mid
     return lo
