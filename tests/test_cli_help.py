@@ -99,3 +99,17 @@ def test_files_alone_mean_the_app(monkeypatch):
     assert main(["--samples"]) == 0
     assert [a.files for a in seen] == [["a.txt", "b.txt"], ["c.txt"], []]
     assert seen[1].workspace == "W" and seen[2].samples
+
+
+def test_a_mistyped_command_is_said_not_opened_as_a_file(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["chek", "release.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("iijview: 'chek' is neither a command nor a file; did you mean 'check'? the commands are ")
+    assert main(["--workspace", "W", "summarise"]) == 2
+    assert "'summarise' is neither a command nor a file; the commands are " in capsys.readouterr().err
+    from iijview.cli import _mistyped_command
+
+    (tmp_path / "notes").write_text("a file without a dot is still a file")
+    assert _mistyped_command(build_parser(), ["notes"]) == ""
+    assert _mistyped_command(build_parser(), ["missing.txt"]) == ""     # a file name: the app says it is missing

@@ -80,3 +80,14 @@ def test_workspace_corrections_are_applied(tmp_path, capsys):
     assert "1 stored correction(s) no longer fit" in err and err.count("\n") == 1
     rows = list(openpyxl.load_workbook(out)["Corrections"].iter_rows(min_row=2, values_only=True))
     assert rows[0][4] == "value (not applied)" and rows[0][6] == 1
+
+
+def test_a_folder_as_output_gets_the_workbook_inside(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    assert main(["export", str(WEB), "-o", str(folder)]) == 0
+    assert (folder / "2018-12_9m_fy2018_web_usgaap.xlsx").exists() and not (tmp_path / "reports.xlsx").exists()
+    ocr = SAMPLES / "2017-09_6m_fy2017_ocr_usgaap.txt"
+    assert main(["export", str(WEB), str(ocr), "-o", str(folder)]) == 0
+    assert openpyxl.load_workbook(folder / "releases.xlsx")["Sources"]["B3"].value == ocr.name
+    assert f"Wrote {folder / 'releases.xlsx'}" in capsys.readouterr().out

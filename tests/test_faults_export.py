@@ -30,9 +30,12 @@ def test_kill_during_export_leaves_old_or_new_file_and_no_temporary(tmp_path):
     rng = random.Random(15)
     env = {**os.environ, "IIJVIEW_HOME": str(tmp_path / "home")}
     command = [sys.executable, "-m", "iijview", "export", str(OCR), str(WEB), "-o", str(target)]
-    t0 = time.perf_counter()
-    subprocess.run(command, capture_output=True, env=env, check=True)
-    whole = time.perf_counter() - t0       # kills land anywhere from start-up to the final rename
+    times = []
+    for _ in range(3):   # the fastest of three: a kill at a fraction of it lands before a run ends, even on a busy machine
+        t0 = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=env, check=True)
+        times.append(time.perf_counter() - t0)
+    whole = min(times)                     # kills land anywhere from start-up to the final rename
     target.unlink()
     kills = 0
     for _ in range(20):

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
+from pathlib import Path
 
 # Each command lives in its own module with register(subparsers) and run(args) -> int.
 COMMANDS = ("facts", "check", "compare", "export", "corrections", "gui", "desktop")
@@ -70,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not _is_command(parser, argv) and not any(a in ("-h", "--help", "--version") for a in argv):
+        typo = _mistyped_command(parser, argv)
+        if typo:
+            print(f"iijview: {typo}", file=sys.stderr)
+            return 2
         argv = _gui_args(argv)
     args = parser.parse_args(argv)
     try:
@@ -90,17 +96,37 @@ def _gui_args(argv: list[str]) -> list[str]:
     return ["gui", *argv]
 
 
-def _is_command(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
-    names = set()
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    names: list[str] = []
     for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no public API
-        names.update(action.choices)
+        names.extend(action.choices)
+    return names
+
+
+def _first_word(argv: list[str]) -> str:
     words = list(argv)
     # `--workspace DIR` takes a value; skip it when looking for the command word.
     if "--workspace" in words:
         i = words.index("--workspace")
         del words[i:i + 2]
     words = [a for a in words if not a.startswith("-")]
-    return bool(words) and words[0] in names
+    return words[0] if words else ""
+
+
+def _is_command(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
+    return _first_word(argv) in _command_names(parser)
+
+
+def _mistyped_command(parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """A sentence when the first word is neither a command nor a file but a bare word ('chek'), else ''."""
+    word = _first_word(argv)
+    if not word or any(c in word for c in "./\\") or Path(word).exists():
+        return ""
+    names = _command_names(parser)
+    near = difflib.get_close_matches(word, names, n=1)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    return (f"'{word}' is neither a command nor a file; {hint}the commands are {', '.join(names)} "
+            "(iijview --help).")
 
 
 if __name__ == "__main__":

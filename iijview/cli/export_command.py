@@ -15,7 +15,8 @@ def register(subparsers) -> None:
         description="Parse the release files, apply the workspace's corrections and write one "
                     "workbook: a sheet per statement, Summary with charts, Findings, Corrections, Sources.")
     p.add_argument("files", nargs="+", metavar="FILE", help="release files (text)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="workbook to write")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="workbook to write (given a folder: in it, named after the one release or releases.xlsx)")
     p.add_argument("--no-checks", action="store_true", help="skip the consistency checks (no findings)")
     p.set_defaults(run=run)
 
@@ -27,6 +28,8 @@ def run(args) -> int:
     from iijview.export import ExportError, write_workbook
 
     output = Path(args.output)
+    if output.is_dir():   # a folder: the workbook goes in it, named after the one release or 'releases'
+        output = output / (f"{Path(args.files[0]).stem}.xlsx" if len(args.files) == 1 else "releases.xlsx")
     if output.suffix == "":
         output = output.with_suffix(".xlsx")
     if output.suffix.lower() != ".xlsx":
