@@ -460,3 +460,16 @@ def test_status_bar_says_what_is_true_now(qtbot, samples):
     assert samples.statusBar().currentMessage() == ""          # that message was about the other release
     where = samples.where_label.text()
     assert where.startswith("1H17 \u00b7 Balance sheet \u00b7 ") and "finding" in where
+
+
+def test_a_statement_name_and_its_period_fit_the_releases_pane_at_1024(qtbot, samples):
+    show(samples, WEB, "balance_sheet")
+    samples.resize(1024, 700)
+    samples.share_space()
+    qtbot.wait(100)
+    tree = samples.library.tree
+    release = tree.currentIndex().parent()
+    names = [tree.model().index(k, 0, release).data() for k in range(tree.model().rowCount(release))]
+    room = tree.viewport().width() - tree.indentation() * 2
+    fits = [tree.fontMetrics().horizontalAdvance(name) <= room for name in names]
+    assert len(names) >= 20 and sum(fits) >= 0.9 * len(names), list(zip(names, fits))

@@ -227,7 +227,10 @@ class MainWindow(SessionMixin, FindingsMixin, ExportMixin, FindMixin, MenusMixin
         """Size the panes from the window: the table keeps at least about half of the width."""
         w, h = self.width(), self.height()
         side = [self.docks["library"], self.docks["source"]]
-        wants = [max(190, min(380, int(w * 0.21))), max(190, min(480, int(w * 0.23)))]
+        library = int(w * 0.21)
+        if w >= 1000:   # a statement's name and period fit: 'Operating results summary (1Q-3Q18)'
+            library = max(library, 275)
+        wants = [max(190, min(380, library)), max(190, min(480, int(w * 0.23)))]
         shown = [(d, x) for d, x in zip(side, wants) if d.isVisible() and not d.isFloating()]
         if shown:
             self.resizeDocks([d for d, _ in shown], [x for _, x in shown], Qt.Horizontal)
