@@ -3,7 +3,7 @@
 Every text here is written for this test in the form real releases use, with invented figures; each
 expected value was read off the text by hand. A fact is (statement, item, column, period end, months,
 value as printed, scale, unit); 'column' is '' for a figure, 'change' for its YoY %, 'previous' for a
-target or plan printed beside its revision.
+target or plan printed beside its revision, 'low' and 'high' for the ends of a target printed as a range.
 """
 from __future__ import annotations
 
@@ -48,6 +48,17 @@ OPEN_FY08 = ("IIJ Announces Full Year and Fourth Quarter Financial Results for F
              "2009.\n\n")
 FY08 = ("2009-03-31", 12)
 FY09 = ("2010-03-31", 12)
+
+# ... for FY2023 (April 2023-March 2024), IFRS, and for the first three months of FY2024.
+OPEN_FY23 = ("TOKYO, May 10, 2024 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\", TSE Prime: 3774) today "
+             "announced its consolidated financial results for the fiscal year ended March 31, 2024 (\"FY2023\", from "
+             "April 1, 2023 to March 31, 2024) under International Financial Reporting Standards (IFRS).\n\n")
+OPEN_1Q24 = ("TOKYO, Aug. 8, 2024 (GLOBE NEWSWIRE) -- Internet Initiative Japan Inc. (\"IIJ\", TSE Prime: 3774) today "
+             "announced its consolidated financial results for the first three months for the fiscal year ending "
+             "March 31, 2025 (\"1Q24\", from April 1, 2024 to June 30, 2024) under International Financial "
+             "Reporting Standards (IFRS).\n\n")
+FY23, FY24 = ("2024-03-31", 12), ("2025-03-31", 12)
+Q1_24, H1_24 = ("2024-06-30", 3), ("2024-09-30", 6)
 
 FORMS = {
     # 1. One measure a line, with or without the USD translation and the YoY change.
@@ -341,6 +352,57 @@ FORMS = {
                      ("highlights", "operating_income", "change", *H1_14, -3.1, 1, "%"),
                      ("highlights", "net_income_attributable", "", *H1_14, 1_712, M, "JPY"),
                      ("highlights", "net_income_attributable", "change", *H1_14, 0.4, 1, "%")]),
+    # 9. Targets printed as a range, each end with its change (a year whose targets were a range).
+    "range-targets": (OPEN_FY23 + "Highlights of Financial Results for FY2023\n"
+                      "Total revenues JPY 280.0 billion up 9.0% YoY2\n"
+                      "Highlights of Financial Targets for FY2024 (fiscal year ending March 31, 2025)\n"
+                      "Total revenues JPY 310.0 - 316.0 billion up 10.7 - 12.9% YoY\n"
+                      "Operating profit JPY 30.0 - 33.5 billion up 2.0 - 13.9% YoY\n"
+                      "Annual cash dividend JPY34.50 - 37.00 per share of common stock up 0.4 - 7.7% YoY\n\n"
+                      "Overview of FY2023 Financial Results and Business Outlook\n",
+                      [("highlights", "total_revenues", "", *FY23, 280.0, B, "JPY"),
+                       ("targets", "total_revenues", "low", *FY24, 310.0, B, "JPY"),
+                       ("targets", "total_revenues", "high", *FY24, 316.0, B, "JPY"),
+                       ("targets", "total_revenues", "low change", *FY24, 10.7, 1, "%"),
+                       ("targets", "total_revenues", "high change", *FY24, 12.9, 1, "%"),
+                       ("targets", "operating_income", "low", *FY24, 30.0, B, "JPY"),
+                       ("targets", "operating_income", "high", *FY24, 33.5, B, "JPY"),
+                       ("targets", "operating_income", "low change", *FY24, 2.0, 1, "%"),
+                       ("targets", "operating_income", "high change", *FY24, 13.9, 1, "%"),
+                       ("targets", "dividend_per_share", "low", *FY24, 34.5, 1, "JPY/share"),
+                       ("targets", "dividend_per_share", "high", *FY24, 37.0, 1, "JPY/share"),
+                       ("targets", "dividend_per_share", "low change", *FY24, 0.4, 1, "%"),
+                       ("targets", "dividend_per_share", "high change", *FY24, 7.7, 1, "%")]),
+    # 10. ... with each end a whole amount, in a table of pipes.
+    "range-targets-whole-amounts": (OPEN_FY23 + "Highlights of Financial Targets for FY2024 | ||||\n"
+                                    "Total revenues | JPY310.0 billion ~ JPY316.0 billion | up | 10.7% ~ 12.9% | YoY |\n"
+                                    "Annual cash dividend | JPY34.50 ~ JPY37.00 per share of common stock | ||||\n\n"
+                                    "Overview of FY2023 Financial Results and Business Outlook\n",
+                                    [("targets", "total_revenues", "low", *FY24, 310.0, B, "JPY"),
+                                     ("targets", "total_revenues", "high", *FY24, 316.0, B, "JPY"),
+                                     ("targets", "total_revenues", "low change", *FY24, 10.7, 1, "%"),
+                                     ("targets", "total_revenues", "high change", *FY24, 12.9, 1, "%"),
+                                     ("targets", "dividend_per_share", "low", *FY24, 34.5, 1, "JPY/share"),
+                                     ("targets", "dividend_per_share", "high", *FY24, 37.0, 1, "JPY/share")]),
+    # 11. A quarter's results beside the half-year and full-year targets, both ranges.
+    "range-targets-beside-results": (OPEN_1Q24 + "Highlights of Financial Results for 1Q24\n\n"
+                                     "FY24 Targets First Half Full Year "
+                                     "Total revenues JPY72.0 billion up 4.0 % YoY2 JPY150.0 - 153.0 billion "
+                                     "JPY310.0 - 316.0 billion "
+                                     "Operating profit JPY6.5 billion up 3.0 % YoY JPY14.0 - 15.5 billion "
+                                     "JPY30.0 - 33.5 billion\n\n"
+                                     "Overview of 1Q24 Financial Results and Business Outlook\n",
+                                     [("highlights", "total_revenues", "", *Q1_24, 72.0, B, "JPY"),
+                                      ("highlights", "total_revenues", "change", *Q1_24, 4.0, 1, "%"),
+                                      ("targets", "total_revenues", "low", *H1_24, 150.0, B, "JPY"),
+                                      ("targets", "total_revenues", "high", *H1_24, 153.0, B, "JPY"),
+                                      ("targets", "total_revenues", "low", *FY24, 310.0, B, "JPY"),
+                                      ("targets", "total_revenues", "high", *FY24, 316.0, B, "JPY"),
+                                      ("highlights", "operating_income", "", *Q1_24, 6.5, B, "JPY"),
+                                      ("targets", "operating_income", "low", *H1_24, 14.0, B, "JPY"),
+                                      ("targets", "operating_income", "high", *H1_24, 15.5, B, "JPY"),
+                                      ("targets", "operating_income", "low", *FY24, 30.0, B, "JPY"),
+                                      ("targets", "operating_income", "high", *FY24, 33.5, B, "JPY")]),
 }
 
 

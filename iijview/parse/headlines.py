@@ -709,6 +709,7 @@ def statements(text: str, ctx: Context, regions: list[Region], prose: list[tuple
 
 def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ctx: Context) -> Statement | None:
     """One statement: a row per measure, a value column per slot (with its dollar and change columns)."""
+    rows = [(ph, _split_ranges(placed)) for ph, placed in rows]
     slots: list[Slot] = []
     for _, placed in rows:
         for s, _g in placed:
@@ -722,15 +723,15 @@ def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ct
     cols: list[Column] = []
     keys: dict[tuple[Slot, str], str] = {}
     for n, s in enumerate(slots):
-        label = s.period.label() + (" (previous)" if s.variant else "")
-        cols.append(Column(f"v{n}", s.period, "JPY", base, member=s.variant and "previous", header=label))
+        label = s.period.label() + (f" ({s.variant})" if s.variant else "")
+        cols.append(Column(f"v{n}", s.period, "JPY", base, member=s.variant, header=label))
         keys[(s, "v")] = f"v{n}"
         if any(g.usd is not None for _, placed in rows for ss, g in placed if ss == s):
-            cols.append(Column(f"u{n}", s.period, "USD", usd_base, member=s.variant and "previous",
+            cols.append(Column(f"u{n}", s.period, "USD", usd_base, member=s.variant,
                                header="USD " + label))
             keys[(s, "u")] = f"u{n}"
         if any(g.change is not None for _, placed in rows for ss, g in placed if ss == s):
-            cols.append(Column(f"c{n}", s.period, "%", 1, role="change", member=s.variant and "previous",
+            cols.append(Column(f"c{n}", s.period, "%", 1, role="change", member=s.variant,
                                header="YoY %"))
             keys[(s, "c")] = f"c{n}"
     items: list[LineItem] = []
@@ -772,6 +773,21 @@ def _statement(sid: str, rows: list[tuple[Phrase, list[tuple[Slot, Group]]]], ct
     cols = [c for c in cols if c.key in used]
     return Statement(sid, sid, "", columns=cols, items=items, line=items[0].line,
                      end_line=max(it.line for it in items))
+
+
+def _split_ranges(placed: list[tuple[Slot, Group]]) -> list[tuple[Slot, Group]]:
+    """A range ('JPY312.0 - 315.0 billion up 13.0 - 14.1% YoY') fills two columns of its slot: its low
+    end and its high end, each with its change."""
+    out = []
+    for s, g in placed:
+        change_high = g.change.high if g.change is not None else None
+        if g.amount.high is None:
+            # (a range of changes beside one amount cannot be told apart: no change rather than a wrong one)
+            out.append((s, g if change_high is None else Group(g.amount, g.usd, None, g.lead)))
+            continue
+        out.append((Slot(s.period, "low"), Group(g.amount, g.usd, g.change, g.lead)))
+        out.append((Slot(s.period, "high"), Group(g.amount.high, None, change_high, g.lead)))
+    return out
 
 
 def _line(ctx: Context, offset: int) -> int:

@@ -33,6 +33,7 @@ class Element:
     scale: int = 1
     num_start: int = -1        # span of the number itself
     num_end: int = -1
+    high: Element | None = None   # a range ('JPY312.0 - 315.0 billion', 'up 3.3 - 13.7%'): its upper end
 
 
 @dataclass(slots=True)
@@ -128,6 +129,9 @@ def _yen_after() -> re.Pattern:
                            rf"(?P<ps>\s*{per_share})?", re.I)
 
 
+_RANGE_DASH = r"\s*[-–~〜]\s*"     # between the ends of a range: '312.0 - 315.0', '3.3~13.7'
+
+
 @lru_cache(maxsize=1)
 def _changes() -> re.Pattern:
     c = knowledge()["changes"]
@@ -136,7 +140,8 @@ def _changes() -> re.Pattern:
     after = "|".join(spaced(w) for w in c["after"])
     number = r"\d+(?:\.\d+)?"
     tail = rf"(?:\s*(?:{after})\d?)?"
-    body = (rf"(?:(?P<up>{up})|(?P<down>{down}))\s*(?P<num>{number})\s*%{tail}"
+    body = (rf"(?:(?P<rup>{up})|(?P<rdown>{down}))\s*(?P<rlo>{number})\s*%?{_RANGE_DASH}(?P<rhi>{number})\s*%{tail}"
+            rf"|(?:(?P<up>{up})|(?P<down>{down}))\s*(?P<num>{number})\s*%{tail}"
             rf"|(?<![\w.,])(?P<plain>{number})\s*%\s*(?:{after})\d?"
             rf"|(?:YoY|year[- ]over[- ]year)\s*:?\s*(?P<ssign>[+\-△▲Δ])?\s*(?P<snum>{number})\s*%")
     return compile_guarded(body, re.I)
@@ -195,6 +200,16 @@ def elements(text: str, start: int = 0, end: int | None = None) -> list[Element]
             item, unit = _measures()[1][int((m.lastgroup or "m0")[1:])]
             found.append(Element("measure", a, m.end(), m.group(0), item=item, unit=unit))
         for m in changes.finditer(text, lo, hi):
+            if m.group("rlo"):   # 'up 3.3 - 13.7% YoY': a range of changes
+                sign = -1 if m.group("rdown") else 1
+                low, high = _number(m.group("rlo")), _number(m.group("rhi"))
+                el = Element("change", m.start(), m.end(), m.group("rlo"), unit="%",
+                             value=None if low is None else sign * low, num_start=m.start("rlo"), num_end=m.end("rlo"))
+                el.high = Element("change", m.start("rhi"), m.end(), m.group("rhi"), unit="%",
+                                  value=None if high is None else sign * high, num_start=m.start("rhi"),
+                                  num_end=m.end("rhi"))
+                found.append(el)
+                continue
             if m.group("num"):
                 num, negative, span = m.group("num"), bool(m.group("down")), m.span("num")
             elif m.group("plain"):
@@ -284,9 +299,43 @@ def _amount_elements(text: str, start: int, end: int) -> list[Element]:
             if m.group("ps"):
                 unit += "/share"
             num = m.group("num")
-            out.append(Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num),
-                               scale=_scale(m.group("scale")), num_start=m.start("num"), num_end=m.end("num")))
+            el = Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num),
+                         scale=_scale(m.group("scale")), num_start=m.start("num"), num_end=m.end("num"))
+            if pattern is patterns[0]:
+                _range_high(text, el, m, end)
+            out.append(el)
     return out
+
+
+def _range_high(text: str, el: Element, m: re.Match, end: int) -> bool:
+    """Read a range printed after the amount: its upper end becomes el.high, and a scale and unit
+    printed only after the upper end are the range's ('JPY 312.0 - 315.0 billion', 'JPY17.18 -
+    JPY18.58 per share', 'JPY312.0 billion ~ JPY315.0 billion'). True when there is one."""
+    r = _range_end().match(text, m.end("num") if m.group("scale") is None and m.group("ps") is None else m.end(), end)
+    if r is None:
+        return False
+    high = _number(r.group("num"))
+    if high is None or el.value is None or high <= el.value:
+        return False    # (not a range: '10.0 - 5.0')
+    if m.group("scale") is None and m.group("ps") is None:
+        el.scale = _scale(r.group("scale"))
+        if r.group("ps"):
+            el.unit += "/share"
+    elif _scale(r.group("scale")) != el.scale or bool(r.group("ps")) != bool(m.group("ps")):
+        return False
+    el.high = Element("amount", r.start("num"), r.end(), r.group("num"), unit=el.unit, value=high, scale=el.scale,
+                      num_start=r.start("num"), num_end=r.end("num"))
+    el.end = r.end()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _range_end() -> re.Pattern:
+    """' - 315.0 billion', '~ JPY315.0 billion': the upper end of a range."""
+    u = knowledge()["units"]
+    number, scale, per_share = _amount_parts()
+    return re.compile(rf"{_RANGE_DASH}(?:(?:{u['jpy_before']})\s*)?(?P<num>{number})(?![\d,.]|\s*%)"
+                      rf"(?P<scale>{scale})?(?P<ps>\s*{per_share})?", re.I)
 
 
 @lru_cache(maxsize=1)
