@@ -235,3 +235,10 @@ def test_measure_names_kept_per_window_agree_with_a_plain_search():
         lo = rng.randrange(len(text))
         hi = rng.randrange(lo, len(text) + 1)
         assert has_measure(text, lo, hi) == plain(text, lo, hi), (text, lo, hi)
+
+
+def test_a_range_of_two_figures_is_one_cell():
+    kinds = [(t.kind, t.text, t.number.status if t.number else "") for t in _toks("Revenues 1,000 ~ 1,200 5 〜 7 8\n")
+             if t.kind != "nl"]
+    assert kinds == [("text", "Revenues", ""), ("num", "1,000 ~ 1,200", "unreadable"), ("num", "5 〜 7", "unreadable"),
+                     ("num", "8", "parsed")]

@@ -543,3 +543,27 @@ def test_ocr_row_before_a_page_break_and_a_heading_keeps_its_label_and_unit():
     assert [r.label for r in st.items if r.item == "net_income"] == ["NET INCOME"]
     assert any(r.is_heading and r.label == "NET INCOME PER SHARE" for r in st.items)
     assert fact(rel, "income_statement", "basic_eps", "2015-09-30", 3) == (16.40, "JPY/share", 1)
+
+
+# A TSE targets table whose targets are ranges (one year printed its targets so): each range is one cell
+# that no single figure can hold, so it is kept as printed, unreadable, and said; nothing is guessed.
+TSE_RANGE_TARGETS = """IIJ Announces its Financial Results for the Fiscal Year Ended March 31, 2024
+
+3. Targets of Consolidated Financial Results for the Fiscal Year Ending March 31, 2025
+
+(% shown is YoY change) Revenues Operating profit Profit before tax Basic earnings per share JPY millions % JPY millions % JPY millions % JPY Fiscal Year Ending
+
+March 31, 2025 310,000 ~ 316,000 10.7 ~ 12.9 30,000 ~ 33,500 2.0 ~ 13.9 29,500 ~ 32,000 1.5 ~ 10.1 110.20 ~ 121.50
+"""
+
+
+def test_a_targets_table_of_ranges_keeps_each_range_as_printed():
+    release = parse(TSE_RANGE_TARGETS)
+    st = release.statement("targets")
+    cells = {(it.label, c.text): (c.value, c.status) for it in st.items for c in it.cells.values()}
+    assert cells[("Revenues", "310,000 ~ 316,000")] == (None, "unreadable")
+    assert cells[("Operating profit", "2.0 ~ 13.9")] == (None, "unreadable")
+    assert cells[("Basic earnings per share", "110.20 ~ 121.50")] == (None, "unreadable")
+    assert all(value is None for value, _status in cells.values())      # no end of a range passes for the target
+    said = [f.message for f in release.findings if f.rule == "unreadable_cell"]
+    assert len(said) == len(cells) and any("'310,000 ~ 316,000' in 'Revenues'" in m for m in said)

@@ -261,9 +261,14 @@ def _home_finder(statements: list[Statement]):
     return home
 
 
+_RANGE = re.compile(r"\d\s*[~〜]\s*\d")
+
+
 def _worth_keeping(st: Statement) -> bool:
-    """A table is kept when at least two labelled rows carry a number (not page furniture)."""
-    rows = [it for it in st.items if it.label and any(c.value is not None for c in it.cells.values())]
+    """A table is kept when at least two labelled rows carry a number (not page furniture); a range
+    ('312,000 ~ 315,000') is a number too, though no one value can hold it."""
+    rows = [it for it in st.items if it.label and any(c.value is not None or _RANGE.search(c.text)
+                                                      for c in it.cells.values())]
     known = sum(1 for it in rows if it.item)
     return len(rows) >= 2 and (known >= 1 or len(rows) >= 4)
 

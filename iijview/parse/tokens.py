@@ -124,6 +124,15 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
             if _is_label_number(text, a, b, num):
                 _add_text(out, text, a, b, line, grown)
                 continue
+            if len(out) >= 2 and out[-1].text in _RANGE_MARKS and out[-2].kind == "num" and out[-2].line == line:
+                # '312,000 ~ 315,000': a target printed as a range is one cell, which no one number can be
+                low = out[-2]
+                del out[-2:]
+                if grown and grown[-1].start >= low.start:
+                    grown.pop()
+                span = text[low.start:b]
+                append(Tok("num", low.start, b, span, line, Number(span, None, "unreadable")))
+                continue
             append(Tok("num", a, b, tok_text, line, num))
         elif (kind == "date" or kind == "code") and _glued_to_label(text, a):
             _add_text(out, text, a, b, line, grown)
@@ -138,6 +147,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
 
 
 _DASH_CHARS = frozenset("-—―_–─")
+_RANGE_MARKS = frozenset("~〜")
 _NILS = {d: numbers.Number(d, None, "nil") for d in _DASH_CHARS}
 
 
