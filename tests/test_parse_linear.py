@@ -242,3 +242,8 @@ def test_a_range_of_two_figures_is_one_cell():
              if t.kind != "nl"]
     assert kinds == [("text", "Revenues", ""), ("num", "1,000 ~ 1,200", "unreadable"), ("num", "5 〜 7", "unreadable"),
                      ("num", "8", "parsed")]
+
+
+def test_words_after_a_tilde_keep_two_figures_apart():
+    kinds = [(t.kind, t.text) for t in _toks("Revenues 1,000 ~ about 1,200\n") if t.kind != "nl"]
+    assert kinds == [("text", "Revenues"), ("num", "1,000"), ("text", "~ about"), ("num", "1,200")]

@@ -124,12 +124,11 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
             if _is_label_number(text, a, b, num):
                 _add_text(out, text, a, b, line, grown)
                 continue
-            if len(out) >= 2 and out[-1].text in _RANGE_MARKS and out[-2].kind == "num" and out[-2].line == line:
+            if len(out) >= 2 and out[-2].kind == "num" and out[-2].line == line and out[-1].kind == "text" \
+                    and text[out[-1].start:out[-1].end] in _RANGE_MARKS:   # (a grown token's text is set at the end)
                 # '312,000 ~ 315,000': a target printed as a range is one cell, which no one number can be
                 low = out[-2]
                 del out[-2:]
-                if grown and grown[-1].start >= low.start:
-                    grown.pop()
                 span = text[low.start:b]
                 append(Tok("num", low.start, b, span, line, Number(span, None, "unreadable")))
                 continue
