@@ -15,6 +15,7 @@ _TRIES = 4           # later copies of a probe tried
 _AGREE = 1024        # characters a text and its later copy must agree over to be a repeat, not chance
 _LONGEST_REPEAT = 400_000   # longer than any release's text
 _LINE = 512         # longer than a line of a table
+_RECENT = 32        # repeat lengths of a stretch a new piece is compared with
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -57,18 +58,21 @@ def _stretches(text: str) -> list[tuple[int, int, int]]:
     """(start, end, length p of the repeated text) of each stretch holding one text three or more times
     and at least MIN_STRETCH long. Damage inside a stretch (a flipped, lost or added byte, a line
     shuffled) splits it into pieces that repeat the same text: pieces next to each other are one."""
-    merged: list[tuple[int, int, list[int]]] = []
+    merged: list[tuple[int, int, Counter]] = []   # (start, end, how many pieces repeat at each length)
     for s, e, p in sorted(_pieces(text)):
         if merged:
-            start, end, sizes = merged[-1]
+            start, end, counts = merged[-1]
+            first = next(iter(counts))
             # pieces that overlap over more than chance, or meet and repeat the same text, are one stretch
-            if s < end - _AGREE or (s - end <= max(sizes[0], p) and any(_same_repeat(q, p) for q in set(sizes))):
-                merged[-1] = (start, max(end, e), sizes + [p])
+            # (the first length and the newest ones are enough: damage shifts a copy by a little at a time)
+            if s < end - _AGREE or (s - end <= max(first, p)
+                                    and any(_same_repeat(q, p) for q in [first, *list(counts)[-_RECENT:]])):
+                counts[p] += 1
+                merged[-1] = (start, max(end, e), counts)
                 continue
-        merged.append((s, e, [p]))
+        merged.append((s, e, Counter([p])))
     out = []
-    for s, e, sizes in merged:
-        counts = Counter(sizes)
+    for s, e, counts in merged:
         p = min(counts, key=lambda n: (-counts[n], n))  # the length most pieces repeat at
         if e - s >= max(MIN_STRETCH, 3 * p) and text[s:s + p].strip():
             out.append((s, e, p))
