@@ -785,7 +785,7 @@ def _split_ranges(placed: list[tuple[Slot, Group]]) -> list[tuple[Slot, Group]]:
             # (a range of changes beside one amount cannot be told apart: no change rather than a wrong one)
             out.append((s, g if change_high is None else Group(g.amount, g.usd, None, g.lead)))
             continue
-        out.append((Slot(s.period, "low"), Group(g.amount, g.usd, g.change, g.lead)))
+        out.append((Slot(s.period, "low"), g))
         out.append((Slot(s.period, "high"), Group(g.amount.high, None, change_high, g.lead)))
     return out
 

@@ -130,10 +130,15 @@ def _blank_markup(text: str) -> str:
         if b <= a:
             continue
         out.append(text[pos:a])
-        out.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+        out.append(blank(text[a:b]))
         pos = b
     out.append(text[pos:])
     return "".join(out)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank(text: str) -> str:
+    """The text as spaces, its line breaks kept (so offsets and line numbers stay the same)."""
+    return _NOT_NEWLINE.sub(" ", text)

@@ -302,31 +302,31 @@ def _amount_elements(text: str, start: int, end: int) -> list[Element]:
             el = Element("amount", m.start(), m.end(), num, unit=unit, value=_number(num),
                          scale=_scale(m.group("scale")), num_start=m.start("num"), num_end=m.end("num"))
             if pattern is patterns[0]:
-                _range_high(text, el, m, end)
+                _read_range(text, el, m, end)
             out.append(el)
     return out
 
 
-def _range_high(text: str, el: Element, m: re.Match, end: int) -> bool:
+def _read_range(text: str, el: Element, m: re.Match, end: int) -> None:
     """Read a range printed after the amount: its upper end becomes el.high, and a scale and unit
     printed only after the upper end are the range's ('JPY 312.0 - 315.0 billion', 'JPY17.18 -
-    JPY18.58 per share', 'JPY312.0 billion ~ JPY315.0 billion'). True when there is one."""
-    r = _range_end().match(text, m.end("num") if m.group("scale") is None and m.group("ps") is None else m.end(), end)
+    JPY18.58 per share', 'JPY312.0 billion ~ JPY315.0 billion')."""
+    bare = m.group("scale") is None and m.group("ps") is None   # no scale or unit after the lower end
+    r = _range_end().match(text, m.end("num") if bare else m.end(), end)
     if r is None:
-        return False
+        return
     high = _number(r.group("num"))
     if high is None or el.value is None or high <= el.value:
-        return False    # (not a range: '10.0 - 5.0')
-    if m.group("scale") is None and m.group("ps") is None:
+        return    # (not a range: '10.0 - 5.0')
+    if bare:
         el.scale = _scale(r.group("scale"))
         if r.group("ps"):
             el.unit += "/share"
     elif _scale(r.group("scale")) != el.scale or bool(r.group("ps")) != bool(m.group("ps")):
-        return False
+        return
     el.high = Element("amount", r.start("num"), r.end(), r.group("num"), unit=el.unit, value=high, scale=el.scale,
                       num_start=r.start("num"), num_end=r.end("num"))
     el.end = r.end()
-    return True
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from iijview.parse.normalise import normalise
 from iijview.parse.repeats import blank_repeats
 from iijview.parse.rows import build_rows
 from iijview.parse.segment import RawTable, segment
-from iijview.parse.tokens import LineIndex, tokenize
+from iijview.parse.tokens import RANGE_CELL, LineIndex, tokenize
 from iijview.parse.transposed import assemble_transposed, is_transposed
 
 
@@ -261,13 +261,10 @@ def _home_finder(statements: list[Statement]):
     return home
 
 
-_RANGE = re.compile(r"\d\s*[~〜]\s*\d")
-
-
 def _worth_keeping(st: Statement) -> bool:
     """A table is kept when at least two labelled rows carry a number (not page furniture); a range
     ('312,000 ~ 315,000') is a number too, though no one value can hold it."""
-    rows = [it for it in st.items if it.label and any(c.value is not None or _RANGE.search(c.text)
+    rows = [it for it in st.items if it.label and any(c.value is not None or RANGE_CELL.search(c.text)
                                                       for c in it.cells.values())]
     known = sum(1 for it in rows if it.item)
     return len(rows) >= 2 and (known >= 1 or len(rows) >= 4)

@@ -2,10 +2,10 @@
 again and again) blanked after its first copy, so that it is read once and the parse stays fast."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from iijview.model import Finding
+from iijview.parse.normalise import blank
 
 # The same text three or more times in a row over this many characters is a paste gone wrong, not a
 # layout: real releases repeat at most a unit over a few columns ('JPY millions' four times).
@@ -16,7 +16,6 @@ _AGREE = 1024        # characters a text and its later copy must agree over to b
 _LONGEST_REPEAT = 400_000   # longer than any release's text
 _LINE = 512         # longer than a line of a table
 _RECENT = 32        # repeat lengths of a stretch a new piece is compared with
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def blank_repeats(text: str) -> tuple[str, list[Finding]]:
@@ -39,15 +38,16 @@ def blank_repeats(text: str) -> tuple[str, list[Finding]]:
         end = e if end < 0 or e == len(text) else end + 1
         first = max(s, cut - p)      # where the first copy starts
         line += text.count("\n", pos, first)
-        last = line + text.count("\n", first, end - 1)
+        breaks = text.count("\n", first, end)
+        last = line + breaks - (text[end - 1] == "\n")   # (a stretch of whole lines ends with its break)
         parts.append(text[pos:cut])
-        parts.append(_NOT_NEWLINE.sub(" ", text[cut:end]))
+        parts.append(blank(text[cut:end]))
         pos = end
         where = f"Line {line:,}" if last == line else f"Lines {line:,}-{last:,}"
         findings.append(Finding(
             "repeated_text", f"{where}: the same {p:,} characters are printed {(e - s) / p:,.0f} times in a row; "
             "they were read once.", line=line, severity="info"))
-        line += text.count("\n", first, end)
+        line += breaks
     if not findings:
         return text, []
     parts.append(text[pos:])

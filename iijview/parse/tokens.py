@@ -147,6 +147,7 @@ def tokenize(text: str, lines: LineIndex, start: int = 0, end: int | None = None
 
 _DASH_CHARS = frozenset("-—―_–─")
 _RANGE_MARKS = frozenset("~〜")
+RANGE_CELL = re.compile(r"\d\s*[~〜]\s*\d")   # a cell the range rule above made: '312,000 ~ 315,000'
 _NILS = {d: numbers.Number(d, None, "nil") for d in _DASH_CHARS}
 
 
